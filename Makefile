@@ -1,0 +1,51 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`. `make help` lists the rest.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
+	$(BIN)/python -m pip install --quiet -c requirements.lock ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+run: install ## Migrate the SQLite database under var/, load demo content once, serve on 127.0.0.1:$(PORT)
+	mkdir -p var
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo_content --if-empty
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install ## Lint, then run the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+check: install ## Django system checks and missing migrations
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install ## Fix imports and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: ## Regenerate requirements.lock from pyproject.toml in a throwaway environment
+	rm -rf var/lock-venv
+	$(PYTHON) -m venv var/lock-venv
+	var/lock-venv/bin/python -m pip install --quiet --upgrade "pip==26.3"
+	var/lock-venv/bin/python -m pip install --quiet ".[dev]"
+	var/lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^trudovaya-doblest' > requirements.lock
+	rm -rf var/lock-venv
+
+.PHONY: help install run test check format lock
