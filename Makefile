@@ -24,8 +24,8 @@ install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 run: install ## Migrate the SQLite database under var/, load demo content once, serve on 127.0.0.1:$(PORT)
 	mkdir -p var
 	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo_content --if-empty
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo_content --if-empty
+	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install ## Lint, then run the whole test suite
 	$(BIN)/ruff check .

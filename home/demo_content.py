@@ -1,8 +1,12 @@
 """Demo content of the shared base: organization settings, standard pages, navigation, accounts."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from home.demo import DemoContext, demo_builder
@@ -23,6 +27,12 @@ def paragraphs(*texts):
 
 @demo_builder(order=10)
 def organization_settings(context: DemoContext):
+    # Canonical links, feeds and sitemaps use the site's address: make it the one the demo is served on.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.save()
     identity = SiteIdentity.load()
     identity.address = "101000, г. Москва, ул. Мясницкая, д. 1"
     identity.phone = "+7 (495) 000-00-00"
