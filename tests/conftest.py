@@ -28,3 +28,15 @@ class _Quiet:
 
     def flush(self):
         pass
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` (concurrency, Russian stemming) run only on PostgreSQL."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://…")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
