@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.security.SecurityHeadersMiddleware",
+    "home.resilience.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -116,6 +118,20 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Content-Security-Policy additions (home/security.py): origins of media storage (S3), map tiles, video frames.
+CSP_MEDIA_ORIGINS = comma_list("CSP_MEDIA_ORIGINS")
+CSP_MAP_TILE_ORIGINS = comma_list("CSP_MAP_TILE_ORIGINS")
+CSP_FRAME_ORIGINS = comma_list("CSP_FRAME_ORIGINS")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Editors are signed out after two weeks without a visit, and at once when they sign out.
+SESSION_COOKIE_AGE = 14 * 24 * 3600
 
 # Mail goes out from background tasks (see home/notifications); immediate unless a worker is configured.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

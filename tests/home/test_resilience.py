@@ -1,0 +1,102 @@
+import json
+
+from django.db import OperationalError, close_old_connections, connection
+from django.test import RequestFactory
+
+import pytest
+
+from home.cache import CacheUnavailable, ResilientRedisCache
+from home.resilience import DatabaseUnavailableMiddleware
+from tests.support.tcp_proxy import TcpProxy
+
+CLOSED_PORT_REDIS = "redis://127.0.0.1:1/0"
+REAL_REDIS = "redis://127.0.0.1:6379/15"
+
+
+def resilient_cache(location):
+    return {
+        "BACKEND": "home.cache.ResilientRedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": "tests",
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+    }
+
+
+def test_database_errors_become_a_friendly_503():
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    request = RequestFactory().post("/kruzhki/robototehnika/", {"child_name": "Иван"})
+    response = middleware.process_exception(request, OperationalError("connection refused"))
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    html = response.content.decode()
+    assert "Сайт временно недоступен" in html
+    assert "не отправлена" in html
+
+
+def test_other_errors_are_left_alone():
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    assert middleware.process_exception(RequestFactory().get("/"), ValueError("bug")) is None
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_pages_answer_503_while_postgres_is_down_and_recover_without_restart(client, home_page):
+    original = dict(connection.settings_dict)
+    proxy = TcpProxy(original["HOST"] or "127.0.0.1", int(original["PORT"] or 5432))
+    connection.close()
+    connection.settings_dict.update(HOST="127.0.0.1", PORT=str(proxy.port), CONN_MAX_AGE=0)
+
+    def get_home():
+        # A WSGI server closes unusable connections at the end of each request; Django's test client
+        # deliberately does not, so do what the server does.
+        response = client.get("/")
+        close_old_connections()
+        return response
+
+    try:
+        assert get_home().status_code == 200
+        proxy.cut()
+        response = get_home()
+        assert response.status_code == 503
+        assert "Сайт временно недоступен" in response.text
+        assert get_home().status_code == 503
+        proxy.restore()
+        assert get_home().status_code == 200
+    finally:
+        connection.close()
+        connection.settings_dict.update(original)
+        proxy.stop()
+
+
+@pytest.mark.django_db
+def test_pages_still_render_when_redis_is_down(client, home_page, settings):
+    settings.CACHES = {"default": resilient_cache(CLOSED_PORT_REDIS)}  # Django resets cache connections
+    response = client.get("/")
+    assert response.status_code == 200
+    health = client.get("/healthz/")
+    assert health.status_code == 503
+    assert json.loads(health.content) == {"database": "ok", "cache": "fail"}
+
+
+def test_a_counter_on_an_unreachable_redis_says_so():
+    cache = ResilientRedisCache(CLOSED_PORT_REDIS, resilient_cache(CLOSED_PORT_REDIS))
+    assert cache.get("missing", "default") == "default"
+    assert cache.add("key", 1) is False
+    with pytest.raises(CacheUnavailable):
+        cache.incr("key")
+
+
+def test_resilient_cache_works_against_the_real_redis():
+    cache = ResilientRedisCache(REAL_REDIS, resilient_cache(REAL_REDIS))
+    cache.delete("counter")
+    assert cache.add("counter", 1, timeout=10)
+    assert cache.incr("counter") == 2
+    cache.delete("counter")
+
+
+@pytest.mark.django_db
+def test_health_endpoint_reports_database_and_cache(client):
+    response = client.get("/healthz/")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"database": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
