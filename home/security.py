@@ -1,4 +1,4 @@
-"""Security headers that Django's SecurityMiddleware does not set: Content-Security-Policy, Permissions-Policy."""
+"""Security headers that Django's SecurityMiddleware does not set: CSP and Permissions-Policy."""
 
 from django.conf import settings
 

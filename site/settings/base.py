@@ -119,7 +119,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Content-Security-Policy additions (home/security.py): origins of media storage (S3), map tiles, video frames.
+# Content-Security-Policy additions (home/security.py): media storage (S3), map tiles, video frames.
 CSP_MEDIA_ORIGINS = comma_list("CSP_MEDIA_ORIGINS")
 CSP_MAP_TILE_ORIGINS = comma_list("CSP_MAP_TILE_ORIGINS")
 CSP_FRAME_ORIGINS = comma_list("CSP_FRAME_ORIGINS")

@@ -1,5 +1,6 @@
 """A TCP proxy on 127.0.0.1 that tests can cut and restore, to play a database or cache outage for real."""
 
+import contextlib
 import socket
 import threading
 
@@ -64,8 +65,6 @@ class TcpProxy:
 
 
 def _close(sock):
-    try:
+    with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
     sock.close()
