@@ -16,3 +16,54 @@ class RegionViewSet(SnippetViewSet):
 
 
 register_snippet(RegionViewSet)
+
+
+# --- Shared application machinery (home/applications): consent texts, export log, audit-log actions ---
+
+from wagtail import hooks  # noqa: E402
+from wagtail.admin.viewsets.model import ModelViewSet  # noqa: E402
+
+from home.applications.base import STATUS_CHANGE_ACTION  # noqa: E402
+from home.applications.exports import EXPORT_ACTION  # noqa: E402
+from home.models import ConsentText, ExportLog  # noqa: E402
+
+
+class ConsentTextViewSet(SnippetViewSet):
+    model = ConsentText
+    icon = "doc-full"
+    menu_label = "Тексты согласий"
+    add_to_admin_menu = False
+    list_display = ["__str__", "kind", "version", "created_at"]
+    list_filter = ["kind"]
+    copy_view_enabled = False
+
+
+class ExportLogViewSet(ModelViewSet):
+    """Read-only: entries are written by the export views, never typed in."""
+
+    model = ExportLog
+    icon = "download"
+    menu_label = "Журнал выгрузок"
+    add_to_settings_menu = True
+    list_display = ["exported_at", "username", "model_label", "file_format", "row_count", "filters"]
+    list_filter = ["file_format", "model_label"]
+    copy_view_enabled = False
+    form_fields = []
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        return [pattern for pattern in patterns if pattern.name in {"index", "index_results"}]
+
+
+register_snippet(ConsentTextViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_export_log_viewset():
+    return ExportLogViewSet("export_log")
+
+
+@hooks.register("register_log_actions")
+def register_application_log_actions(actions):
+    actions.register_action(STATUS_CHANGE_ACTION, "Статус заявки", "Статус заявки изменён")
+    actions.register_action(EXPORT_ACTION, "Выгрузка", "Выгружены персональные данные")

@@ -1,16 +1,22 @@
+from .applications import ExportLog, ReferenceSequence
+from .consent import ConsentRecord, ConsentText
 from .images import CustomImage, CustomRendition
 from .pages import HomePage, HomePageFeaturedPage, StandardPage
 from .regions import Region
 from .site_settings import FooterLink, HeaderLink, NavigationSettings, SiteIdentity
 
 __all__ = [
+    "ConsentRecord",
+    "ConsentText",
     "CustomImage",
     "CustomRendition",
+    "ExportLog",
     "FooterLink",
     "HeaderLink",
     "HomePage",
     "HomePageFeaturedPage",
     "NavigationSettings",
+    "ReferenceSequence",
     "Region",
     "SiteIdentity",
     "StandardPage",

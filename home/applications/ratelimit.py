@@ -1,0 +1,77 @@
+"""A per-IP limit on form submissions, counted in the Django cache.
+
+In production the cache is Redis (REDIS_URL), shared by every app process and machine, so the limit holds
+across them; in development and tests it is the local-memory cache of the one process.
+
+The counter uses `cache.add` (create only if missing, with the window as its expiry) and an atomic `incr`,
+so concurrent requests never lose a count.
+
+When the cache is down the limiter FAILS OPEN: the submission is allowed and a warning is logged. A parent
+whose child's application is refused because Redis restarted is worse than a few spam submissions slipping
+through, and the honeypot, the minimum fill time and the duplicate check still apply.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+
+def client_ip(request) -> str:
+    """The client's address.
+
+    Behind N trusted proxies (setting TRUSTED_PROXY_COUNT) it is the Nth address from the right of
+    X-Forwarded-For; the leftmost entries are whatever the client chose to send, so they are never trusted.
+    """
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    scope: str
+    limit: int
+    window_seconds: int
+
+    def _key(self, ip: str) -> str:
+        # The address is hashed so that the cache holds no personal data in clear.
+        return f"ratelimit:{self.scope}:{hashlib.sha256(ip.encode()).hexdigest()[:32]}"
+
+    def hit(self, request) -> bool:
+        """Counts one attempt from the request's address; False when the address is over the limit."""
+        key = self._key(client_ip(request))
+        try:
+            cache.add(key, 0, timeout=self.window_seconds)
+            count = cache.incr(key)
+        except ValueError:
+            # The key expired between add and incr: this attempt opens a new window.
+            try:
+                cache.set(key, 1, timeout=self.window_seconds)
+            except Exception:
+                logger.warning("Rate limit %s: cache unavailable, allowing the request", self.scope)
+            return True
+        except Exception:  # Redis down, network error, a resilient cache refusing to count…
+            logger.warning("Rate limit %s: cache down, allowing the request", self.scope, exc_info=True)
+            return True
+        return count <= self.limit
+
+
+# Every public application form shares one budget per address: a bot cannot spread itself over kinds.
+APPLICATION_SUBMISSIONS = RateLimit(
+    scope="applications",
+    limit=getattr(settings, "APPLICATION_RATE_LIMIT", 10),
+    window_seconds=getattr(settings, "APPLICATION_RATE_WINDOW", 600),
+)
+RATE_LIMITED_MESSAGE = (
+    "С вашего адреса отправлено слишком много заявок подряд. Подождите несколько минут и отправьте форму "
+    "ещё раз — всё, что вы ввели, сохранено на этой странице."
+)

@@ -1,0 +1,57 @@
+"""The private status page of an application: status, history, and a button to withdraw.
+
+The token in the address is the only key, so the page is never cached, never indexed, and sends no Referer
+to other sites.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
+from django.views.generic import TemplateView
+
+
+def keep_private(response):
+    """Form pages and status pages hold personal data or a CSRF token: no shared or stored caching."""
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+class ApplicationStatusView(TemplateView):
+    model = None
+    withdrawn_message = "Заявка отозвана. Если передумаете — подайте новую."
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.application = self.model.find_by_token(kwargs.get("token", ""))
+        if self.application is None:
+            raise Http404("Заявка не найдена")
+
+    def get_history(self):
+        return list(self.application.status_changes.all())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(application=self.application, history=self.get_history())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") != "withdraw":
+            return self.get(request, *args, **kwargs)
+        if request.POST.get("confirm") != "yes":
+            messages.error(request, "Чтобы отозвать заявку, отметьте «Да, я хочу отозвать заявку».")
+            return redirect(request.path)
+        try:
+            self.application.withdraw()
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, self.withdrawn_message)
+        return redirect(request.path)
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return keep_private(response)
