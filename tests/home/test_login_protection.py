@@ -1,6 +1,7 @@
-import pytest
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory, override_settings
+
+import pytest
 
 from home.client_ip import client_ip
 
