@@ -74,3 +74,26 @@ def test_production_settings_load_with_everything_set():
 def test_site_speaks_russian(settings):
     assert settings.LANGUAGE_CODE == "ru"
     assert settings.TIME_ZONE == "Europe/Moscow"
+
+
+def documented_production_environment():
+    env = {}
+    for line in (ROOT / "deploy" / "env.example").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            env[name] = value
+    return env
+
+
+def test_check_deploy_is_clean_with_the_documented_environment():
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env.update(documented_production_environment())
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
