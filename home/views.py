@@ -10,6 +10,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /documents/",
+        "Disallow: /special-version/",
         "",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]

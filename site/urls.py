@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import health
+from home import accessibility, health
 from home import views as home_views
 
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz/", health.health, name="health"),
+    path("special-version/", accessibility.settings_view, name="accessibility_settings"),
+    path("special-version.css", accessibility.stylesheet, name="accessibility_css"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("stories.urls")),
     path("", include("clubs.urls")),
