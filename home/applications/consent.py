@@ -31,11 +31,14 @@ class ConsentFormMixin(forms.Form):
         # Never ticked in advance, whatever the caller passed as initial data.
         self.fields["consent"].initial = False
 
-    def record_consent(self, request, *, name: str, email: str, covers: str) -> ConsentRecord:
-        if self.consent_text is None:
+    def record_consent(self, request, *, name: str, email: str, covers: str, text=None) -> ConsentRecord:
+        """Stores who agreed to which version, when and from where; `text` overrides the form's own text
+        (e.g. a parent agreeing for a child)."""
+        text = text or self.consent_text
+        if text is None:
             raise ConsentText.DoesNotExist(f"No consent text of kind {self.consent_kind}")
         return ConsentRecord.objects.create(
-            text=self.consent_text,
+            text=text,
             ip_address=_valid_ip(client_ip(request)),
             given_by_name=name[:200],
             given_by_email=email,

@@ -1,0 +1,139 @@
+"""The club directory: filters that combine and live in the URL, text search, sorting, pagination, a count.
+
+Everything is a GET form, so it works without JavaScript and every result page has a shareable address.
+A wrong value in the address (a made-up region, "age=abc") shows a message next to that filter and is ignored,
+never a server error.
+"""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import F
+
+from clubs.models import ClubPage, Direction, Format
+from home.applications.fields import AccessibleErrorsMixin
+from home.models import Region
+
+PER_PAGE = 12
+MAX_QUERY_LENGTH = 100
+
+SORTS = {
+    "title": ("По названию", ["title", "pk"]),
+    "places": ("Больше свободных мест", ["-places_left_sort", "title", "pk"]),
+    "newest": ("Сначала новые", ["-first_published_at", "pk"]),
+}
+YES = [("", "Неважно"), ("1", "Да")]
+
+
+class RegionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, region):
+        return region.name
+
+
+class ClubFilterForm(AccessibleErrorsMixin, forms.Form):
+    q = forms.CharField(label="Поиск по названию и описанию", required=False, max_length=MAX_QUERY_LENGTH)
+    region = RegionChoiceField(
+        label="Регион",
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Все регионы",
+        error_messages={"invalid_choice": "Такого региона нет в списке — показаны кружки всех регионов."},
+    )
+    city = forms.CharField(label="Город или посёлок", required=False, max_length=100)
+    direction = forms.ChoiceField(
+        label="Направление",
+        choices=[("", "Все направления"), *Direction.choices],
+        required=False,
+        error_messages={"invalid_choice": "Такого направления нет — показаны все направления."},
+    )
+    age = forms.IntegerField(
+        label="Мне (ребёнку) лет",
+        required=False,
+        min_value=3,
+        max_value=35,
+        error_messages={
+            "invalid": "Возраст — это число лет, например 12.",
+            "min_value": "В каталоге кружки для участников от 3 до 35 лет.",
+            "max_value": "В каталоге кружки для участников от 3 до 35 лет.",
+        },
+    )
+    format = forms.ChoiceField(
+        label="Формат",
+        choices=[("", "Любой"), *Format.choices],
+        required=False,
+        error_messages={"invalid_choice": "Такого формата нет — показаны все."},
+    )
+    disabilities = forms.ChoiceField(label="Принимают детей с ОВЗ", choices=YES, required=False)
+    free_places = forms.ChoiceField(label="Есть свободные места", choices=YES, required=False)
+    free = forms.ChoiceField(label="Бесплатно", choices=YES, required=False)
+    sort = forms.ChoiceField(
+        label="Порядок",
+        choices=[(key, label) for key, (label, _ordering) in SORTS.items()],
+        required=False,
+    )
+
+    def value(self, name):
+        """The cleaned value of a filter, or empty when it was wrong (its error is shown instead)."""
+        if name in self.errors:
+            return None
+        return self.cleaned_data.get(name)
+
+
+def search_matches(queryset, query):
+    """Clubs whose indexed text matches (Wagtail search: stemmed on PostgreSQL, whole words on SQLite)."""
+    results = ClubPage.objects.live().search(query, operator="and", order_by_relevance=False)
+    matched = results.get_queryset() if hasattr(results, "get_queryset") else [page.pk for page in results]
+    return queryset.filter(pk__in=matched.values("pk") if hasattr(matched, "values") else matched)
+
+
+def filter_clubs(index_page, form):
+    form.is_valid()  # fills cleaned_data for the valid fields; wrong ones are reported and skipped
+    clubs = ClubPage.objects.live().public().descendant_of(index_page).with_listing_data()
+    clubs = clubs.annotate(places_left_sort=F("capacity") - F("taken_places"))
+    if region := form.value("region"):
+        clubs = clubs.filter(region=region)
+    if city := (form.value("city") or "").strip():
+        clubs = clubs.filter(city__iexact=city)
+    if direction := form.value("direction"):
+        clubs = clubs.filter(direction=direction)
+    age = form.value("age")
+    if age is not None:
+        clubs = clubs.filter(age_min__lte=age, age_max__gte=age)
+    if club_format := form.value("format"):
+        clubs = clubs.filter(format=club_format)
+    if form.value("disabilities") == "1":
+        clubs = clubs.filter(accepts_disabilities=True)
+    if form.value("free") == "1":
+        clubs = clubs.filter(is_free=True)
+    if form.value("free_places") == "1":
+        clubs = clubs.filter(taken_places__lt=F("capacity"), accepting_applications=True)
+    if query := (form.value("q") or "").strip():
+        clubs = search_matches(clubs, query)
+    sort = form.value("sort") or "title"
+    return clubs.order_by(*SORTS[sort][1])
+
+
+def directory_context(index_page, request) -> dict:
+    form = ClubFilterForm(request.GET)
+    clubs = filter_clubs(index_page, form)
+    paginator = Paginator(clubs, PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return {
+        "filter_form": form,
+        "clubs": page_obj.object_list,
+        "page_obj": page_obj,
+        "result_count": paginator.count,
+        "is_filtered": any(form.value(name) not in (None, "") for name in form.fields if name != "sort"),
+        "cities": _cities(index_page),
+    }
+
+
+def _cities(index_page):
+    """Known cities for the city field's suggestions."""
+    return (
+        ClubPage.objects.live()
+        .descendant_of(index_page)
+        .order_by("city")
+        .values_list("city", flat=True)
+        .distinct()[:500]
+    )

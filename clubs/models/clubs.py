@@ -1,0 +1,286 @@
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+from home.models import CustomImage
+
+from .choices import Direction, Format
+
+HERO_PAGE_MODEL = ("stories", "HeroPage")
+MIN_AGE, MAX_AGE = 3, 35
+
+
+def hero_page_model():
+    """The colleague's HeroPage when the stories app defines it; None until then."""
+    try:
+        return apps.get_model(*HERO_PAGE_MODEL)
+    except LookupError:
+        return None
+
+
+class HeroChooserPanel(PageChooserPanel):
+    """Lets editors choose only hero pages, once that page type exists."""
+
+    def get_form_options(self):
+        self.page_type = "stories.HeroPage" if hero_page_model() else None
+        return super().get_form_options()
+
+
+class ClubPageQuerySet(PageQuerySet):
+    def with_taken_places(self):
+        from .applications import PLACE_TAKING_STATUSES
+
+        return self.annotate(
+            taken_places=Count("applications", filter=Q(applications__status__in=PLACE_TAKING_STATUSES))
+        )
+
+    def with_listing_data(self):
+        """What a club card shows, in a fixed number of queries whatever the number of clubs."""
+        return (
+            self.with_taken_places()
+            .select_related("region")
+            .prefetch_related(Prefetch("image", queryset=CustomImage.objects.prefetch_renditions()))
+        )
+
+
+ClubPageManager = PageManager.from_queryset(ClubPageQuerySet)
+
+
+class ClubIndexPage(Page):
+    intro = models.TextField("Вступление", blank=True, max_length=1000)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["clubs.ClubPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "каталог кружков"
+        verbose_name_plural = "каталоги кружков"
+
+    def get_context(self, request, *args, **kwargs):
+        from clubs.directory import directory_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(self, request))
+        return context
+
+
+class ClubPage(RoutablePageMixin, Page):
+    intro = models.TextField(
+        "Коротко о кружке", max_length=600, help_text="Две-три фразы для карточки в каталоге."
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name="Подробно", blank=True)
+    image = models.ForeignKey(
+        "home.CustomImage",
+        verbose_name="Главное фото",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    direction = models.CharField("Направление", max_length=30, choices=Direction.choices)
+    age_min = models.PositiveSmallIntegerField(
+        "Возраст от", validators=[MinValueValidator(MIN_AGE), MaxValueValidator(MAX_AGE)]
+    )
+    age_max = models.PositiveSmallIntegerField(
+        "Возраст до", validators=[MinValueValidator(MIN_AGE), MaxValueValidator(MAX_AGE)]
+    )
+    region = models.ForeignKey(
+        "home.Region", verbose_name="Регион", on_delete=models.PROTECT, related_name="clubs"
+    )
+    city = models.CharField("Город или посёлок", max_length=100)
+    address = models.CharField("Адрес", max_length=300, blank=True)
+    latitude = models.DecimalField("Широта", max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField("Долгота", max_digits=9, decimal_places=6, null=True, blank=True)
+    schedule = models.TextField(
+        "Расписание", max_length=1000, help_text="Например: «вторник и четверг, 16:00–18:00»."
+    )
+    format = models.CharField("Формат", max_length=20, choices=Format.choices, default=Format.IN_PERSON)
+    is_free = models.BooleanField("Бесплатно", default=True)
+    price = models.CharField("Стоимость", max_length=200, blank=True, help_text="Если занятия платные.")
+    capacity = models.PositiveSmallIntegerField(
+        "Мест в кружке",
+        validators=[MinValueValidator(1)],
+        help_text="Когда места заняты, новые заявки попадают в лист ожидания.",
+    )
+    accepts_disabilities = models.BooleanField("Принимает детей с ОВЗ", default=False)
+    accepting_applications = models.BooleanField(
+        "Принимает заявки", default=True, help_text="Снимите, если набор закрыт."
+    )
+    leader_name = models.CharField("Руководитель", max_length=200)
+    leader_hero = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Страница героя-руководителя",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Если кружок ведёт герой, о котором есть страница на сайте.",
+    )
+    phone = models.CharField("Телефон", max_length=50, blank=True)
+    email = models.EmailField("Электронная почта", blank=True)
+    branch = models.ForeignKey(
+        "clubs.BranchPage",
+        verbose_name="Отделение",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clubs",
+    )
+    coordinators = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Координаторы",
+        blank=True,
+        related_name="coordinated_clubs",
+        help_text="Видят и обрабатывают заявки в этот кружок, получают письма о новых заявках.",
+    )
+
+    objects = ClubPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        InlinePanel("photos", label="Фотографии", max_num=12),
+        MultiFieldPanel(
+            [
+                FieldPanel("direction"),
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                FieldPanel("format"),
+                FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
+                FieldPanel("accepts_disabilities"),
+            ],
+            heading="Кому подходит",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("region"),
+                FieldPanel("city"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("schedule"),
+            ],
+            heading="Где и когда",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("capacity"), FieldPanel("accepting_applications"), FieldPanel("coordinators")],
+            heading="Набор и заявки",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("leader_name"),
+                HeroChooserPanel("leader_hero"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("branch"),
+            ],
+            heading="Руководитель и контакты",
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("city"),
+        index.SearchField("leader_name"),
+        index.SearchField("address"),
+        index.AutocompleteField("title"),
+        index.FilterField("region"),
+        index.FilterField("direction"),
+    ]
+
+    parent_page_types = ["clubs.ClubIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "кружок"
+        verbose_name_plural = "кружки"
+        indexes = [models.Index(fields=["direction"]), models.Index(fields=["age_min", "age_max"])]
+
+    def clean(self):
+        super().clean()
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            raise ValidationError({"age_max": "Верхняя граница возраста меньше нижней."})
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": "Укажите обе координаты или ни одной."})
+        if self.leader_hero_id and not self._leader_is_hero():
+            raise ValidationError({"leader_hero": "Выберите страницу героя."})
+
+    def _leader_is_hero(self) -> bool:
+        hero_model = hero_page_model()
+        return hero_model is None or hero_model.objects.filter(pk=self.leader_hero_id).exists()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["photos"] = self.photos.prefetch_related(
+            Prefetch("image", queryset=CustomImage.objects.prefetch_renditions())
+        )
+        return context
+
+    @property
+    def listing_image(self):
+        return self.image
+
+    @property
+    def listing_summary(self):
+        return self.intro
+
+    @property
+    def age_range_display(self):
+        from home.applications.fields import years_word
+
+        return f"{self.age_min}–{self.age_max} {years_word(self.age_max)}"
+
+    def count_taken_places(self) -> int:
+        from .applications import PLACE_TAKING_STATUSES
+
+        return self.applications.filter(status__in=PLACE_TAKING_STATUSES).count()
+
+    @property
+    def places_left(self):
+        taken = getattr(self, "taken_places", None)
+        if taken is None:
+            taken = self.count_taken_places()
+            self.taken_places = taken
+        return max(self.capacity - taken, 0)
+
+    @path("")
+    def club(self, request):
+        from clubs.views import club_page
+
+        return club_page(self, request)
+
+    @path("zayavka-otpravlena/", name="application_sent")
+    def application_sent(self, request):
+        from clubs.views import application_sent
+
+        return application_sent(self, request)
+
+
+class ClubPhoto(Orderable):
+    club = ParentalKey(ClubPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "home.CustomImage", verbose_name="Фото", on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField("Подпись", max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "фото кружка"
+        verbose_name_plural = "фото кружка"

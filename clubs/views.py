@@ -1,0 +1,75 @@
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+
+from clubs.forms import CLOSED_MESSAGE, ClubApplicationForm
+from clubs.models import ClubApplication
+from clubs.submission import ClubClosed, submit_application
+from home.applications.ratelimit import APPLICATION_SUBMISSIONS, RATE_LIMITED_MESSAGE
+from home.applications.views import ApplicationStatusView, keep_private
+
+SUCCESS_SESSION_KEY = "clubs:application-sent"
+
+DUPLICATE_MESSAGE = (
+    "Заявка на этого участника в этот кружок уже подана и ещё рассматривается — вторая не нужна. "
+    "Статус можно посмотреть по личной ссылке из письма, которое пришло после первой заявки. "
+    "Если письмо потерялось, позвоните или напишите в кружок."
+)
+
+
+def status_url(request, token: str) -> str:
+    return request.build_absolute_uri(reverse("club_application_status", args=[token]))
+
+
+def club_page(page, request):
+    """The club page with its application form; a POST submits the form to the same address."""
+    notice = None
+    status = 200
+    if request.method == "POST":
+        form = ClubApplicationForm(request.POST, club=page)
+        if not APPLICATION_SUBMISSIONS.hit(request):
+            form.is_valid()  # show what else needs fixing, keep everything typed
+            notice = RATE_LIMITED_MESSAGE
+            status = 429
+        elif form.is_valid():
+            try:
+                submission = submit_application(page, form, request, lambda token: status_url(request, token))
+            except ClubClosed:
+                form.add_error(None, CLOSED_MESSAGE)
+            else:
+                if submission.duplicate:
+                    notice = DUPLICATE_MESSAGE
+                else:
+                    request.session[SUCCESS_SESSION_KEY] = {
+                        "club": page.pk,
+                        "reference": submission.application.reference_number,
+                        "status_url": status_url(request, submission.status_token),
+                        "waiting_list": submission.waiting_list,
+                    }
+                    return HttpResponseRedirect(page.url + page.reverse_subpage("application_sent"))
+    else:
+        form = ClubApplicationForm(club=page)
+    response = page.render(request, context_overrides={"form": form, "notice": notice})
+    response.status_code = status
+    return keep_private(response)
+
+
+def application_sent(page, request):
+    """Shows the reference number and the private status link once; a reload goes back to the club."""
+    sent = request.session.pop(SUCCESS_SESSION_KEY, None)
+    if not sent or sent.get("club") != page.pk:
+        return HttpResponseRedirect(page.url)
+    response = page.render(request, template="clubs/application_sent.html", context_overrides={"sent": sent})
+    return keep_private(response)
+
+
+class ClubApplicationStatusView(ApplicationStatusView):
+    model = ClubApplication
+    template_name = "clubs/application_status.html"
+
+    def get_history(self):
+        return list(self.application.status_changes.select_related(None).all())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["club"] = self.application.club
+        return context

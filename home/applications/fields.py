@@ -1,0 +1,60 @@
+"""Form fields and checks that every application form needs: phone numbers and ages."""
+
+import re
+from datetime import date
+
+from django import forms
+
+PHONE_MESSAGE = "Укажите телефон из 10–11 цифр, например +7 912 345-67-89."
+
+
+def full_years(birth_date: date, on: date) -> int:
+    """Age in whole years on a given day (a birthday counts from the morning of that day)."""
+    had_birthday = (on.month, on.day) >= (birth_date.month, birth_date.day)
+    return on.year - birth_date.year - (0 if had_birthday else 1)
+
+
+def years_word(number: int) -> str:
+    """«год», «года» or «лет» for a number of years."""
+    if number % 10 == 1 and number % 100 != 11:
+        return "год"
+    if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14:
+        return "года"
+    return "лет"
+
+
+class PhoneField(forms.CharField):
+    """A Russian phone number typed any usual way; cleaned to +7XXXXXXXXXX."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        if re.search(r"[^\d\s()+\-.]", value):
+            raise forms.ValidationError(PHONE_MESSAGE, code="invalid")
+        digits = re.sub(r"\D", "", value)
+        if len(digits) == 11 and digits[0] in "78":
+            digits = digits[1:]
+        if len(digits) != 10:
+            raise forms.ValidationError(PHONE_MESSAGE, code="invalid")
+        return "+7" + digits
+
+
+class AccessibleErrorsMixin:
+    """Points each invalid input at its error message (aria-describedby), so screen readers read it out."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            described_by = [f"{bound.auto_id}_error"]
+            if self.fields[name].help_text:
+                described_by.append(f"{bound.auto_id}_helptext")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(described_by)
