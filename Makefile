@@ -27,7 +27,15 @@ run: install ## Migrate the SQLite database under var/, load demo content once, 
 	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo_content --if-empty
 	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install ## Lint, then run the whole test suite
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Browser tests use Debian's Chromium (never a downloaded browser) and axe-core from npm.
+browser-tools: node_modules/.installed
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "Chromium is not installed and cannot be (not root): browser tests will be skipped."
+
+test: install browser-tools ## Lint, then run the whole test suite (browser journeys included)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -48,4 +56,4 @@ lock: ## Regenerate requirements.lock from pyproject.toml in a throwaway environ
 	var/lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^trudovaya-doblest' > requirements.lock
 	rm -rf var/lock-venv
 
-.PHONY: help install run test check format lock
+.PHONY: help install browser-tools run test check format lock

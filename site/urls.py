@@ -17,14 +17,13 @@ urlpatterns = [
     path("special-version/", accessibility.settings_view, name="accessibility_settings"),
     path("special-version.css", accessibility.stylesheet, name="accessibility_css"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("home.urls")),
     path("", include("stories.urls")),
     path("", include("clubs.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", home_views.serve_media)]
 
 # Wagtail's page serving catches everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -19,3 +19,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # The test client logs in without a request, which django-axes refuses; its own tests switch it back on.
 AXES_ENABLED = False
+# Browser tests load images from the in-memory storage through Django (home.views.serve_media).
+SERVE_MEDIA_FILES = True
