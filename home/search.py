@@ -1,0 +1,51 @@
+"""Site search over every live page type (stories, heroes, clubs, calls for mentors), in any word form."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Page
+
+from home.search_query import MAX_QUERY_LENGTH, build_query
+
+RESULTS_PER_PAGE = 10
+
+
+def _page_number(requested, num_pages):
+    try:
+        number = int(requested)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), max(num_pages, 1))
+
+
+def _type_label(page):
+    return str(page._meta.verbose_name).capitalize()
+
+
+@require_GET
+def search(request):
+    query_text = request.GET.get("q", "").strip()
+    context = {"query": query_text[:MAX_QUERY_LENGTH], "results": [], "page_obj": None, "error": ""}
+    if len(query_text) > MAX_QUERY_LENGTH:
+        context["error"] = f"Запрос слишком длинный: оставьте до {MAX_QUERY_LENGTH} символов."
+    elif query_text:
+        query = build_query(query_text)
+        if query is None:
+            context["error"] = "В запросе нет слов: напишите, что вы ищете, например «сталевар» или «Урал»."
+        else:
+            results = Page.objects.live().public().exclude(depth__lte=1).search(query)
+            paginator = Paginator(results, RESULTS_PER_PAGE)
+            page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+            # One query per page type, not per result, for titles, summaries and addresses.
+            found = list(page_obj.object_list)
+            specific = {
+                page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in found]).specific()
+            }
+            context["results"] = [
+                {"page": specific[page.pk], "type": _type_label(specific[page.pk])}
+                for page in found
+                if page.pk in specific
+            ]
+            context["page_obj"] = page_obj
+    return render(request, "home/search.html", context)

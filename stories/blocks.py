@@ -1,0 +1,114 @@
+"""StreamField blocks of a story: the shared body blocks plus gallery, audio, timeline."""
+
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from home.blocks import BodyStreamBlock, ImageBlock
+
+from . import images
+
+
+class PrefetchingImageChooserBlock(ImageChooserBlock):
+    """Loads all images of a StreamField with their renditions in two queries, however many there are."""
+
+    def __init__(self, *args, rendition_specs=(), **kwargs):
+        self.rendition_specs = tuple(rendition_specs)
+        super().__init__(*args, **kwargs)
+
+    def bulk_to_python(self, values):
+        by_pk = images.images_with_renditions(*self.rendition_specs).in_bulk([pk for pk in values if pk])
+        return [by_pk.get(pk) for pk in values]
+
+    def deconstruct(self):
+        # Migrations see a plain ImageChooserBlock: the specs only matter when rendering.
+        path, args, kwargs = super().deconstruct()
+        kwargs.pop("rendition_specs", None)
+        return path, args, kwargs
+
+
+class StoryImageBlock(ImageBlock):
+    image = PrefetchingImageChooserBlock(label="Изображение", rendition_specs=images.BODY_IMAGE)
+
+    class Meta:
+        icon = "image"
+        label = "Изображение"
+        template = "blocks/image_block.html"
+        description = "Фотография с подписью и автором"
+
+
+def _gallery_preview():
+    from home.models import CustomImage
+
+    return {
+        "title": "Фотографии из семейного архива",
+        "images": [{"image": image, "caption": image.title} for image in CustomImage.objects.all()[:4]],
+    }
+
+
+class GalleryImageBlock(blocks.StructBlock):
+    image = PrefetchingImageChooserBlock(label="Изображение", rendition_specs=images.GALLERY)
+    caption = blocks.CharBlock(label="Подпись", required=False, max_length=300)
+
+    class Meta:
+        icon = "image"
+        label = "Фотография"
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Заголовок галереи", required=False, max_length=200)
+    images = blocks.ListBlock(GalleryImageBlock(), label="Фотографии", min_num=2, max_num=40)
+
+    class Meta:
+        icon = "image"
+        label = "Галерея"
+        template = "blocks/gallery_block.html"
+        preview_value = _gallery_preview
+        description = "Несколько фотографий с подписями; каждая открывается в полном размере"
+
+
+class AudioEmbedBlock(EmbedBlock):
+    # Until the media library arrives, audio comes from a service that Wagtail can embed by link.
+    class Meta:
+        icon = "media"
+        label = "Аудио по ссылке"
+        template = "blocks/audio_embed_block.html"
+        description = "Запись интервью или воспоминаний с поддерживаемого сервиса по ссылке"
+
+
+class TimelineEventBlock(blocks.StructBlock):
+    year = blocks.IntegerBlock(label="Год", min_value=1800, max_value=2100)
+    text = blocks.CharBlock(label="Событие", max_length=300)
+
+    class Meta:
+        icon = "date"
+        label = "Событие"
+
+
+class TimelineBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Заголовок", required=False, max_length=200)
+    events = blocks.ListBlock(TimelineEventBlock(), label="События", min_num=1)
+
+    class Meta:
+        icon = "history"
+        label = "Хроника"
+        template = "blocks/timeline_block.html"
+        preview_value = {
+            "title": "Вехи трудового пути",
+            "events": [
+                {"year": 1958, "text": "Пришёл учеником токаря на Уралмашзавод"},
+                {"year": 1971, "text": "Удостоен звания Героя Социалистического Труда"},
+                {"year": 1985, "text": "Возглавил заводской совет наставников"},
+            ],
+        }
+        description = "Годы и события: трудовой путь героя или история предприятия"
+
+
+class StoryBodyBlock(BodyStreamBlock):
+    image = StoryImageBlock()
+    gallery = GalleryBlock()
+    audio = AudioEmbedBlock()
+    timeline = TimelineBlock()
+
+    class Meta:
+        label = "Текст истории"

@@ -1,0 +1,75 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models.pages import HOME_PAGE_SECTIONS_HOOK
+
+from .models import Award, HeroIndexPage, HeroPage, Industry, StoryIndexPage, StoryPage, StoryTag
+
+HOME_STORIES_COUNT = 6
+HOME_HEROES_COUNT = 4
+
+
+class AwardViewSet(SnippetViewSet):
+    model = Award
+    icon = "pick"
+    menu_label = "Награды"
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    list_export = ["name", "kind", "description"]
+    export_filename = "nagrady"
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class IndustryViewSet(SnippetViewSet):
+    model = Industry
+    icon = "cogs"
+    menu_label = "Отрасли"
+    list_display = ["name", "slug"]
+    list_export = ["name", "slug"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class StoryTagViewSet(SnippetViewSet):
+    model = StoryTag
+    icon = "tag"
+    menu_label = "Темы историй"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class StoriesSnippetGroup(SnippetViewSetGroup):
+    menu_label = "Истории и герои"
+    menu_icon = "folder-open-inverse"
+    menu_order = 210
+    items = (AwardViewSet, IndustryViewSet, StoryTagViewSet)
+
+
+register_snippet(StoriesSnippetGroup)
+
+
+@hooks.register(HOME_PAGE_SECTIONS_HOOK)
+def home_stories_section(page, request):
+    """Featured stories first, then the newest: a fixed number of cards, a fixed number of queries."""
+    index = StoryIndexPage.objects.live().child_of(page).first()
+    if index is None:
+        return None
+    stories = index.stories().order_by("-featured", "-date", "-pk")[:HOME_STORIES_COUNT]
+    stories = list(StoryPage.for_listing(stories))
+    if not stories:
+        return None
+    return {"template": "stories/includes/home_stories.html", "index": index, "stories": stories}
+
+
+@hooks.register(HOME_PAGE_SECTIONS_HOOK)
+def home_heroes_section(page, request):
+    index = HeroIndexPage.objects.live().child_of(page).first()
+    if index is None:
+        return None
+    heroes = list(HeroPage.for_listing(index.heroes().order_by("-pk")[:HOME_HEROES_COUNT]))
+    if not heroes:
+        return None
+    return {"template": "stories/includes/home_heroes.html", "index": index, "heroes": heroes}
