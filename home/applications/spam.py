@@ -53,7 +53,11 @@ class SpamProtectionFormMixin(forms.Form):
         except signing.BadSignature:
             self._restart_clock()
             raise forms.ValidationError(STALE_MESSAGE, code="stale") from None
-        if time.time() - started_at < self.min_fill_seconds:
+        elapsed = time.time() - started_at
+        if elapsed > MAX_FORM_AGE_SECONDS:
+            self._restart_clock()
+            raise forms.ValidationError(STALE_MESSAGE, code="stale")
+        if elapsed < self.min_fill_seconds:
             raise forms.ValidationError(TOO_FAST_MESSAGE, code="too_fast")
 
     def _restart_clock(self):
