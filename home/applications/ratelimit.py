@@ -41,6 +41,8 @@ class RateLimit:
     scope: str
     limit: int
     window_seconds: int
+    # A setting that overrides `limit` when present (read on every hit, so tests and deployments can tune it).
+    limit_setting: str = ""
 
     def _key(self, ip: str) -> str:
         # The address is hashed so that the cache holds no personal data in clear.
@@ -62,14 +64,16 @@ class RateLimit:
         except Exception:  # Redis down, network error, a resilient cache refusing to count…
             logger.warning("Rate limit %s: cache down, allowing the request", self.scope, exc_info=True)
             return True
-        return count <= self.limit
+        return count <= self.effective_limit
+
+    @property
+    def effective_limit(self) -> int:
+        return getattr(settings, self.limit_setting, self.limit) if self.limit_setting else self.limit
 
 
 # Every public application form shares one budget per address: a bot cannot spread itself over kinds.
 APPLICATION_SUBMISSIONS = RateLimit(
-    scope="applications",
-    limit=getattr(settings, "APPLICATION_RATE_LIMIT", 10),
-    window_seconds=getattr(settings, "APPLICATION_RATE_WINDOW", 600),
+    scope="applications", limit=10, window_seconds=600, limit_setting="APPLICATION_RATE_LIMIT"
 )
 RATE_LIMITED_MESSAGE = (
     "С вашего адреса отправлено слишком много заявок подряд. Подождите несколько минут и отправьте форму "
