@@ -5,3 +5,11 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Основа сайта"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home import page_cache
+        from home.models import CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, SiteIdentity
+
+        page_cache.connect_page_signals()
+        for model in (CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, SiteIdentity):
+            page_cache.watch_model(model)

@@ -15,3 +15,6 @@ try:  # noqa: SIM105 (a star import cannot sit inside contextlib.suppress)
     from .local import *  # noqa: F403
 except ImportError:
     pass
+
+# Developers see every template change at once.
+PAGE_CACHE_SECONDS = 0

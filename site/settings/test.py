@@ -21,3 +21,5 @@ WHITENOISE_USE_FINDERS = True
 AXES_ENABLED = False
 # Browser tests load images from the in-memory storage through Django (home.views.serve_media).
 SERVE_MEDIA_FILES = True
+# Tests of the page cache switch it on (tests/home/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0
