@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("home.urls")),
     path("", include("stories.urls")),
     path("", include("clubs.urls")),
+    path("", include("mentors.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):

@@ -1,0 +1,81 @@
+"""Turning a valid mentor application form into an application: duplicates, consents, history, e-mail."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q
+
+from mentors import emails
+from mentors.choices import Status
+from mentors.models import MentorApplication
+
+APPLICATION_FIELDS = [
+    "full_name",
+    "phone",
+    "email",
+    "region",
+    "city",
+    "audience",
+    "profession",
+    "experience",
+    "directions",
+    "availability",
+    "mentoring_format",
+    "organization",
+    "employer_offers",
+    "employer_offer_details",
+]
+# A second application of the same person to the same call while the first is alive is a duplicate.
+LIVE_STATUSES = (Status.NEW, Status.INTERVIEW, Status.APPROVED, Status.MATCHED)
+
+
+@dataclass
+class Submission:
+    application: MentorApplication | None
+    status_token: str | None = None
+    duplicate: bool = False
+
+
+def find_duplicate(call, data) -> bool:
+    same_contact = Q()
+    if data.get("email"):
+        same_contact |= Q(email__iexact=data["email"])
+    if data.get("phone"):
+        same_contact |= Q(phone=data["phone"])
+    return (
+        MentorApplication.objects.filter(
+            call=call, status__in=LIVE_STATUSES, full_name__iexact=data["full_name"]
+        )
+        .filter(same_contact)
+        .exists()
+    )
+
+
+def submit_application(call, form, request, status_url_for) -> Submission:
+    """`status_url_for(token)` builds the absolute status link sent by e-mail."""
+    data = form.cleaned_data
+    with transaction.atomic():
+        if find_duplicate(call, data):
+            return Submission(application=None, duplicate=True)
+        application = MentorApplication(
+            call=call, status=Status.NEW, **{name: data[name] for name in APPLICATION_FIELDS}
+        )
+        token = application.issue_reference_and_token()
+        covers = f"Заявка наставника № {application.reference_number} на призыв «{call.title}»"
+        application.consent = form.record_consent(
+            request, name=data["full_name"], email=data["email"], covers=covers
+        )
+        if data.get("publication") and form.publication_consent_text is not None:
+            application.publication_consent = form.record_consent(
+                request,
+                name=data["full_name"],
+                email=data["email"],
+                covers=f"Имя и профессия на страницах кружков; заявка № {application.reference_number}",
+                text=form.publication_consent_text,
+            )
+        application.save()
+        application.status_changes.create(
+            from_status="", to_status=Status.NEW, note="Заявка подана на сайте."
+        )
+        emails.application_received(application, status_url_for(token))
+    return Submission(application=application, status_token=token)
