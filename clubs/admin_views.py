@@ -95,6 +95,16 @@ class OverdueColumn(Column):
 
 
 class ClubApplicationIndexView(IndexView):
+    # Applications are neither added, copied nor deleted here (see ClubApplicationViewSet.get_urlpatterns).
+    def get_add_url(self):
+        return None
+
+    def get_copy_url(self, instance):
+        return None
+
+    def get_delete_url(self, instance):
+        return None
+
     def get_base_queryset(self):
         return ClubApplication.objects.visible_to(self.request.user).select_related("club", "club__region")
 

@@ -21,6 +21,7 @@ register_snippet(RegionViewSet)
 # --- Shared application machinery (home/applications): consent texts, export log, audit-log actions ---
 
 from wagtail import hooks  # noqa: E402
+from wagtail.admin.views.generic import IndexView  # noqa: E402
 from wagtail.admin.viewsets.model import ModelViewSet  # noqa: E402
 
 from home.applications.base import STATUS_CHANGE_ACTION  # noqa: E402
@@ -38,10 +39,25 @@ class ConsentTextViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+class ReadOnlyIndexView(IndexView):
+    def get_add_url(self):
+        return None
+
+    def get_edit_url(self, instance):
+        return None
+
+    def get_copy_url(self, instance):
+        return None
+
+    def get_delete_url(self, instance):
+        return None
+
+
 class ExportLogViewSet(ModelViewSet):
     """Read-only: entries are written by the export views, never typed in."""
 
     model = ExportLog
+    index_view_class = ReadOnlyIndexView
     icon = "download"
     menu_label = "Журнал выгрузок"
     add_to_settings_menu = True
