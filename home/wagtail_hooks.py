@@ -83,3 +83,21 @@ def register_export_log_viewset():
 def register_application_log_actions(actions):
     actions.register_action(STATUS_CHANGE_ACTION, "Статус заявки", "Статус заявки изменён")
     actions.register_action(EXPORT_ACTION, "Выгрузка", "Выгружены персональные данные")
+
+
+# --- Volunteer forms (home/models/forms.py): their submissions hold personal data ---
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+
+from home.models import FormPage  # noqa: E402
+
+
+@hooks.register("filter_form_submissions_for_user")
+def volunteer_submissions_only_for_those_allowed(user, editable_forms):
+    """Editing a form page is not enough to read what volunteers sent: that needs «Can view анкета волонтёра»
+    (chief editors and administrators), so authors see no submissions."""
+    if user.has_perm("home.view_volunteerformsubmission"):
+        return editable_forms
+    return editable_forms.exclude(
+        content_type=ContentType.objects.get_for_model(FormPage, for_concrete_model=False)
+    )

@@ -1,5 +1,6 @@
 from .applications import ExportLog, ReferenceSequence
 from .consent import ConsentRecord, ConsentText
+from .forms import FormField, FormPage, VolunteerFormSubmission
 from .images import CustomImage, CustomRendition
 from .pages import HomePage, HomePageFeaturedPage, StandardPage
 from .regions import Region
@@ -12,6 +13,8 @@ __all__ = [
     "CustomRendition",
     "ExportLog",
     "FooterLink",
+    "FormField",
+    "FormPage",
     "HeaderLink",
     "HomePage",
     "HomePageFeaturedPage",
@@ -20,4 +23,5 @@ __all__ = [
     "Region",
     "SiteIdentity",
     "StandardPage",
+    "VolunteerFormSubmission",
 ]
