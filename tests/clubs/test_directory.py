@@ -1,0 +1,195 @@
+"""The club directory: filters in the URL, alone and combined, search, sort, pagination, bounded queries."""
+
+import re
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from clubs.factories import ClubApplicationFactory, ClubPageFactory, region
+from clubs.models import Direction, Format, Status
+from home.factories import CustomImageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(club_index):
+    """Five clubs that differ in one way each from the first."""
+    return {
+        "moscow": ClubPageFactory(parent=club_index, title="Моделисты", slug="modelisty"),
+        "kazan": ClubPageFactory(
+            parent=club_index,
+            title="Казанские краеведы",
+            slug="kraevedy",
+            region=region("respublika-tatarstan"),
+            city="Казань",
+            direction=Direction.LOCAL_HISTORY,
+            age_min=7,
+            age_max=11,
+        ),
+        "online": ClubPageFactory(
+            parent=club_index,
+            title="Программисты",
+            slug="programmisty",
+            format=Format.ONLINE,
+            is_free=False,
+            intro="Пишем программы для роботов.",
+        ),
+        "ovz": ClubPageFactory(
+            parent=club_index, title="Мастерская", slug="masterskaya", accepts_disabilities=True, age_min=14
+        ),
+        "full": ClubPageFactory(parent=club_index, title="Полный кружок", slug="polnyy", capacity=1),
+    }
+
+
+def titles(client, index, query=""):
+    html = client.get(index.url + query).text
+    return sorted(re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', html))
+
+
+def result_count(client, index, query=""):
+    return int(
+        re.search(r"Найдено кружков: <strong>(\d+)</strong>", client.get(index.url + query).text).group(1)
+    )
+
+
+def test_without_filters_every_club_is_listed(client, club_index, catalogue):
+    assert len(titles(client, club_index)) == 5
+    assert result_count(client, club_index) == 5
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?region=respublika-tatarstan", ["Казанские краеведы"]),
+        ("?city=Казань", ["Казанские краеведы"]),
+        ("?direction=local_history", ["Казанские краеведы"]),
+        ("?age=8", ["Казанские краеведы"]),
+        ("?age=15", ["Мастерская", "Моделисты", "Полный кружок", "Программисты"]),
+        ("?format=online", ["Программисты"]),
+        ("?disabilities=1", ["Мастерская"]),
+        ("?free=1", ["Казанские краеведы", "Мастерская", "Моделисты", "Полный кружок"]),
+        ("?q=роботов", ["Программисты"]),
+    ],
+)
+def test_each_filter_alone(client, club_index, catalogue, query, expected):
+    assert titles(client, club_index, query) == expected
+
+
+def test_free_places_filter_leaves_out_full_clubs(client, club_index, catalogue):
+    ClubApplicationFactory(club=catalogue["full"], status=Status.ENROLLED)
+    assert "Полный кружок" not in titles(client, club_index, "?free_places=1")
+    assert "Полный кружок" in titles(client, club_index)
+    assert "Мест нет — запись в лист ожидания" in client.get(club_index.url).text
+
+
+def test_filters_combine(client, club_index, catalogue):
+    assert titles(client, club_index, "?region=moskva&age=15&free=1&disabilities=1") == ["Мастерская"]
+    assert titles(client, club_index, "?region=moskva&format=online&q=роботов") == ["Программисты"]
+    assert titles(client, club_index, "?region=respublika-tatarstan&format=online") == []
+    assert (
+        "кружков не нашлось" in client.get(club_index.url + "?region=respublika-tatarstan&format=online").text
+    )
+
+
+def test_filters_live_in_the_url_and_are_kept_in_the_form(client, club_index, catalogue):
+    html = client.get(club_index.url + "?region=moskva&age=12&disabilities=1").text
+    assert '<option value="moskva" selected>' in html
+    assert 'name="age" value="12"' in html
+    assert 'method="get"' in html and 'role="search"' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?region=atlantida",
+        "?age=abc",
+        "?age=200",
+        "?direction=magic",
+        "?format=x",
+        "?sort=drop",
+        "?page=zzz",
+        "?q=" + "я" * 500,
+        "?city=%00",
+    ],
+)
+def test_wrong_values_never_break_the_page(client, club_index, catalogue, query):
+    response = client.get(club_index.url + query)
+    assert response.status_code == 200
+    assert "Найдено кружков" in response.text
+
+
+def test_a_wrong_filter_is_explained_and_ignored(client, club_index, catalogue):
+    html = client.get(club_index.url + "?region=atlantida&format=online").text
+    assert "Такого региона нет в списке" in html
+    assert titles(client, club_index, "?region=atlantida&format=online") == ["Программисты"]
+
+
+def test_sorting(client, club_index, catalogue):
+    ClubApplicationFactory(club=catalogue["moscow"], status=Status.ENROLLED)
+    html = client.get(club_index.url + "?sort=places").text
+    order = re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+    assert order[-1] == "Полный кружок"  # one place, fewest left
+    html = client.get(club_index.url + "?sort=title").text
+    order = re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+    assert order == sorted(order)
+
+
+def test_pagination_keeps_the_filters(client, club_index):
+    for number in range(15):
+        ClubPageFactory(parent=club_index, title=f"Кружок {number:02d}", slug=f"k{number}")
+    html = client.get(club_index.url + "?region=moskva").text
+    assert "Найдено кружков: <strong>15</strong>" in html
+    assert len(re.findall('class="card__title"', html)) == 12
+    assert 'href="?region=moskva&amp;page=2"' in html
+    page_two = client.get(club_index.url + "?region=moskva&page=2").text
+    assert len(re.findall('class="card__title"', page_two)) == 3
+
+
+def test_directory_cards_say_what_a_parent_needs(client, club_index, catalogue):
+    html = client.get(club_index.url).text
+    assert "Свободных мест: 15" in html
+    assert "10–16 лет" in html
+    assert "Принимают детей с ОВЗ" in html
+    assert len(re.findall(r"<h1[ >]", html)) == 1
+
+
+def make_clubs(club_index, count, start=0):
+    """Clubs each with its own photo (so renditions cannot be shared) and an application."""
+    for number in range(start, start + count):
+        club = ClubPageFactory(
+            parent=club_index,
+            title=f"Кружок {number}",
+            slug=f"kruzhok-{number}",
+            image=CustomImageFactory(title=f"Фото {number}"),
+        )
+        ClubApplicationFactory(club=club)
+
+
+def count_queries(client, url):
+    client.get(url)  # warm-up: renditions are generated on the first view
+    cache.clear()  # a cold cache: every rendition must come from the prefetch, not from the cache
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("query", ["", "?region=moskva&age=12&free_places=1&sort=places", "?q=Кружок"])
+def test_directory_queries_do_not_grow_with_the_number_of_clubs(client, club_index, query):
+    make_clubs(club_index, 3)
+    with_three = count_queries(client, club_index.url + query)
+    make_clubs(club_index, 27, start=3)
+    with_thirty = count_queries(client, club_index.url + query)
+    assert with_three == with_thirty <= 25
+
+
+def test_club_page_queries_do_not_grow_with_the_number_of_clubs(client, club_index):
+    make_clubs(club_index, 3)
+    club = club_index.get_children().first()
+    with_three = count_queries(client, club.url)
+    make_clubs(club_index, 27, start=3)
+    with_thirty = count_queries(client, club.url)
+    assert with_three == with_thirty <= 30
