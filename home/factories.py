@@ -5,7 +5,7 @@ from wagtail.models import Collection
 import factory
 import wagtail_factories
 
-from home.models import CustomImage, HomePage, StandardPage
+from home.models import CustomImage, FormField, FormPage, HomePage, StandardPage
 
 
 class CustomImageFactory(wagtail_factories.ImageFactory):
@@ -33,3 +33,23 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class FormPageFactory(wagtail_factories.PageFactory):
+    """A volunteer form; pass its fields as `form_fields=[FormField(label=…, field_type=…), …]`."""
+
+    title = factory.Sequence(lambda n: f"Анкета {n}")
+    intro = "Заполните анкету — мы свяжемся с вами."
+    to_address = "volontery@example.org"
+
+    class Meta:
+        model = FormPage
+
+
+class FormFieldFactory(factory.django.DjangoModelFactory):
+    label = factory.Sequence(lambda n: f"Поле {n}")
+    field_type = "singleline"
+    required = True
+
+    class Meta:
+        model = FormField
