@@ -37,15 +37,6 @@ class StoryImageBlock(ImageBlock):
         description = "Фотография с подписью и автором"
 
 
-def _gallery_preview():
-    from home.models import CustomImage
-
-    return {
-        "title": "Фотографии из семейного архива",
-        "images": [{"image": image, "caption": image.title} for image in CustomImage.objects.all()[:4]],
-    }
-
-
 class GalleryImageBlock(blocks.StructBlock):
     image = PrefetchingImageChooserBlock(label="Изображение", rendition_specs=images.GALLERY)
     caption = blocks.CharBlock(label="Подпись", required=False, max_length=300)
@@ -63,8 +54,17 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         label = "Галерея"
         template = "blocks/gallery_block.html"
-        preview_value = _gallery_preview
         description = "Несколько фотографий с подписями; каждая открывается в полном размере"
+
+    def get_preview_value(self):
+        # A gallery cannot be previewed without pictures: take the first ones of the library.
+        latest = images.images_with_renditions(*images.GALLERY).order_by("pk")[:4]
+        return self.normalize(
+            {
+                "title": "Фотографии из семейного архива",
+                "images": [{"image": image, "caption": image.title} for image in latest],
+            }
+        )
 
 
 class AudioEmbedBlock(EmbedBlock):

@@ -100,8 +100,5 @@ def person_data(hero, share: ShareContext, awards) -> dict:
     if hero.region_id:
         data["homeLocation"] = {"@type": "Place", "name": hero.region.name}
     if awards:
-        data["award"] = [
-            f"{holding.award.name}, {holding.year}" if holding.year else holding.award.name
-            for holding in awards
-        ]
+        data["award"] = [str(holding) for holding in awards]
     return data

@@ -293,6 +293,7 @@ class StoryPage(Page):
             share=share,
             index_page=index_page,
             rss_url=index_page.feed_url(),
+            atom_url=index_page.feed_url(atom=True),
             structured_data=sharing.article_data(self, request, share, heroes, tags),
         )
         return context
