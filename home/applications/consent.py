@@ -6,9 +6,8 @@ informed and conscious consent); the version of the text shown, the time and the
 
 from django import forms
 
+from home.client_ip import client_ip
 from home.models import ConsentRecord, ConsentText
-
-from .ratelimit import client_ip
 
 CONSENT_REQUIRED_MESSAGE = (
     "Без согласия на обработку персональных данных мы не можем принять заявку. "
@@ -39,16 +38,18 @@ class ConsentFormMixin(forms.Form):
             raise ConsentText.DoesNotExist(f"No consent text of kind {self.consent_kind}")
         return ConsentRecord.objects.create(
             text=text,
-            ip_address=_valid_ip(client_ip(request)),
+            ip_address=stored_ip(request),
             given_by_name=name[:200],
             given_by_email=email,
             covers=covers[:300],
         )
 
 
-def _valid_ip(value: str) -> str | None:
+def stored_ip(request) -> str | None:
+    """The visitor's address as evidence of consent or export, or None when it is not an IP address."""
     from django.core.validators import validate_ipv46_address
 
+    value = client_ip(request)
     try:
         validate_ipv46_address(value)
     except forms.ValidationError:

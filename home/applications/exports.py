@@ -20,7 +20,7 @@ from wagtail.log_actions import log
 
 from home.models import ExportLog
 
-from .ratelimit import client_ip
+from .consent import stored_ip
 
 EXPORT_ACTION = "home.export"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -111,7 +111,7 @@ def export_response(request, queryset, columns: list[Column], file_format: str, 
         file_format=file_format,
         row_count=len(items),
         filters=str(filters)[:1000],
-        ip_address=client_ip(request) if client_ip(request) != "unknown" else None,
+        ip_address=stored_ip(request),
     )
     log(
         instance=entry,

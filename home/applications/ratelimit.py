@@ -18,22 +18,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+from home.client_ip import client_ip
+
 logger = logging.getLogger(__name__)
-
-
-def client_ip(request) -> str:
-    """The client's address.
-
-    Behind N trusted proxies (setting TRUSTED_PROXY_COUNT) it is the Nth address from the right of
-    X-Forwarded-For; the leftmost entries are whatever the client chose to send, so they are never trusted.
-    """
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 @dataclass(frozen=True)
