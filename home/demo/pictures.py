@@ -4,6 +4,7 @@ import hashlib
 import io
 import random
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 
 from PIL import Image, ImageDraw, ImageFilter
@@ -135,6 +136,12 @@ class DemoPictures:
             return existing
         rng = random.Random(f"{self.seed}:{title}")
         picture = DRAWINGS[kind](rng)
+        factor = getattr(settings, "DEMO_PICTURE_SIZE_FACTOR", 1.0)
+        if factor != 1.0:
+            # Tests draw small pictures: AVIF renditions of full-size ones take about a second each.
+            picture = picture.resize(
+                (max(1, int(picture.width * factor)), max(1, int(picture.height * factor)))
+            )
         buffer = io.BytesIO()
         picture.save(buffer, format="JPEG", quality=82, optimize=True, progressive=True)
         digest = hashlib.sha1(title.encode()).hexdigest()[:10]

@@ -23,3 +23,5 @@ AXES_ENABLED = False
 SERVE_MEDIA_FILES = True
 # Tests of the page cache switch it on (tests/home/test_page_cache.py).
 PAGE_CACHE_SECONDS = 0
+# Demo pictures at a quarter size keep AVIF renditions fast (home/demo/pictures.py).
+DEMO_PICTURE_SIZE_FACTOR = 0.25
