@@ -98,6 +98,16 @@ class OverdueColumn(Column):
 
 
 class MentorApplicationIndexView(IndexView):
+    # Applications are neither added, copied nor deleted here (see MentorApplicationViewSet.get_urlpatterns).
+    def get_add_url(self):
+        return None
+
+    def get_copy_url(self, instance):
+        return None
+
+    def get_delete_url(self, instance):
+        return None
+
     def get_base_queryset(self):
         return MentorApplication.objects.select_related("call", "region")
 

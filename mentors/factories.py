@@ -1,4 +1,4 @@
-"""Factories for calls for mentors, mentor applications and matches; used by the demo content and the tests."""
+"""Factories for calls for mentors, mentor applications and matches; used by the demo content and tests."""
 
 import datetime
 

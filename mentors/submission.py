@@ -36,19 +36,21 @@ class Submission:
     duplicate: bool = False
 
 
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().replace("ё", "е").split())
+
+
 def find_duplicate(call, data) -> bool:
+    """Same call, same contact and the same name whatever its case («ё» or «е»). Names are compared in Python:
+    SQLite folds the case of Latin letters only."""
     same_contact = Q()
     if data.get("email"):
         same_contact |= Q(email__iexact=data["email"])
     if data.get("phone"):
         same_contact |= Q(phone=data["phone"])
-    return (
-        MentorApplication.objects.filter(
-            call=call, status__in=LIVE_STATUSES, full_name__iexact=data["full_name"]
-        )
-        .filter(same_contact)
-        .exists()
-    )
+    names = MentorApplication.objects.filter(call=call, status__in=LIVE_STATUSES).filter(same_contact)
+    key = _name_key(data["full_name"])
+    return any(_name_key(name) == key for name in names.values_list("full_name", flat=True))
 
 
 def submit_application(call, form, request, status_url_for) -> Submission:

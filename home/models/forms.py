@@ -107,7 +107,7 @@ class FormPage(AbstractEmailForm):
         ),
     ]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     class Meta:
