@@ -1,0 +1,116 @@
+"""Turns the JSON reports of bench/run.py (one per scale) into docs/performance.md."""
+
+import json
+from pathlib import Path
+
+# Targets as ratios of req/s to the ceiling measured in the same run (issue: performance at scale).
+UNCACHED_TARGETS = {
+    "story page": 0.07,
+    "hero page": 0.07,
+    "club page": 0.07,
+    "home": 0.05,
+    "story index, page 1": 0.05,
+    "story index, last page": 0.05,
+    "story index, 2 filters": 0.05,
+    "club directory, 3 filters": 0.05,
+    "search": 0.02,
+}
+CACHED_TARGET = 0.5
+P99_OVER_P50 = 4
+GROWTH_LIMIT = 1.5
+ADMIN_MS = 300
+RSS_MB = 300
+
+
+def _mark(ok):
+    return "✅" if ok else "❌"
+
+
+def write_markdown(output: Path, reports: list[Path]) -> None:
+    runs = sorted((json.loads(path.read_text()) for path in reports), key=lambda r: r["scale"])
+    main = runs[-1]
+    ceiling = main["results"]["ceiling"]["rps"]
+    sizes = main["probe"]["sizes"]
+    lines = [
+        "# Performance",
+        "",
+        "Measured by `bench/run.py` (see README, «Performance»): PostgreSQL, gunicorn with 2 sync workers under",
+        "`settings.production` (DEBUG off, Redis cache) on 127.0.0.1, loaded by wrk "
+        f"(-t{main['settings']['threads']} -c{main['settings']['connections']}, "
+        f"{main['settings']['rounds']} rounds of {main['settings']['duration']} s after a "
+        f"{main['settings']['warmup']} s warm-up; req/s is the median round).",
+        "",
+        f"- Command: `.venv/bin/python {main['command']}`",
+        f"- Machine: {main['machine']}",
+        f"- Data (scale {main['scale']}): {sizes['stories']} stories, {sizes['heroes']} heroes, "
+        f"{sizes['clubs']} clubs, {sizes['applications']} club applications"
+        + (f"; built in {main['load_seconds']:.0f} s" if main.get("load_seconds") else ""),
+        f"- Ceiling (the story page's bytes from memory through the same server and middleware): "
+        f"**{ceiling:.0f} req/s**",
+        "",
+        "## Uncached pages",
+        "",
+        "| page | req/s | ratio to ceiling | target | p50 ms | p99 ms | p99/p50 | SQL queries |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, result in main["results"]["uncached"].items():
+        ratio = result["rps"] / ceiling
+        target = UNCACHED_TARGETS.get(name)
+        spread = result["p99_ms"] / max(result["p50_ms"], 0.001)
+        queries = main["probe"]["queries"].get(
+            name, main["probe"].get("post_queries") if "POST" in name else {}
+        )
+        target_text = f"{target} {_mark(ratio >= target)}" if target else "—"
+        lines.append(
+            f"| {name} | {result['rps']:.1f} | {ratio:.3f} | {target_text} | {result['p50_ms']:.1f} | "
+            f"{result['p99_ms']:.1f} | {spread:.1f} {_mark(spread <= P99_OVER_P50)} | {queries.get('queries', '—')} |"
+        )
+    lines += [
+        "",
+        "## Cached pages (anonymous readers)",
+        "",
+        "| page | req/s | ratio to ceiling | target | p50 ms | p99 ms | p99/p50 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, result in main["results"]["cached"].items():
+        ratio = result["rps"] / ceiling
+        spread = result["p99_ms"] / max(result["p50_ms"], 0.001)
+        lines.append(
+            f"| {name} | {result['rps']:.1f} | {ratio:.3f} | {CACHED_TARGET} {_mark(ratio >= CACHED_TARGET)} | "
+            f"{result['p50_ms']:.2f} | {result['p99_ms']:.2f} | {spread:.1f} {_mark(spread <= P99_OVER_P50)} |"
+        )
+    if len(runs) > 1:
+        small = runs[0]
+        lines += [
+            "",
+            f"## Growing the data {main['scale'] // max(small['scale'], 1)}× (scale {small['scale']} → {main['scale']})",
+            "",
+            "| page | req/s small | req/s large | slowdown | limit |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for name, result in main["results"]["uncached"].items():
+            before = small["results"]["uncached"].get(name)
+            if before:
+                slowdown = before["rps"] / max(result["rps"], 0.001)
+                lines.append(
+                    f"| {name} | {before['rps']:.1f} | {result['rps']:.1f} | {slowdown:.2f} | "
+                    f"{GROWTH_LIMIT} {_mark(slowdown <= GROWTH_LIMIT)} |"
+                )
+    lines += ["", "## Admin application inbox", "", "| view | median ms | target |", "|---|---:|---:|"]
+    for name, timing in main["probe"]["admin"].items():
+        lines.append(
+            f"| {name} | {timing['median_ms']:.0f} | {ADMIN_MS} {_mark(timing['median_ms'] < ADMIN_MS)} |"
+        )
+    rss = main["rss_mb"]
+    worst = max(rss["uncached"] + rss["cached"])
+    lines += [
+        "",
+        "## Memory",
+        "",
+        f"Worker RSS after {main['requests_served_uncached']} uncached requests: "
+        f"{', '.join(f'{v:.0f} MB' for v in rss['uncached'])}; after the cached run: "
+        f"{', '.join(f'{v:.0f} MB' for v in rss['cached'])} (target under {RSS_MB} MB {_mark(worst < RSS_MB)}).",
+        "",
+    ]
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text("\n".join(lines))
