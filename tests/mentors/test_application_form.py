@@ -65,7 +65,9 @@ def test_the_success_page_shows_the_reference_and_status_link_once(client, call)
     assert client.get(response["Location"]).status_code == 302  # a reload goes back to the call
 
 
-def test_the_status_link_shows_status_history_and_allows_withdrawing(client, call, mailoutbox):
+def test_the_status_link_shows_status_history_and_allows_withdrawing(
+    client, call, mailoutbox, django_capture_on_commit_callbacks
+):
     response = submit(client, call)
     link = re.search(
         r'href="(http://testserver/zayavka/nastavnik/[^"]+)"', client.get(response["Location"]).text
@@ -73,10 +75,14 @@ def test_the_status_link_shows_status_history_and_allows_withdrawing(client, cal
     status_page = client.get(link.group(1))
     assert "Новая" in status_page.text
     assert status_page["Cache-Control"].count("no-store") == 1
-    client.post(link.group(1), {"action": "withdraw", "confirm": "yes"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link.group(1), {"action": "withdraw", "confirm": "yes"})
     application = MentorApplication.objects.get()
     assert application.status == Status.WITHDRAWN
     assert "Отозвана" in client.get(link.group(1)).text
+    to_contact = [message.body for message in mailoutbox if message.to == ["nastavniki@example.org"]]
+    assert any("отозвал заявку" in body for body in to_contact)
+    assert any("Вы отозвали заявку" in m.body for m in mailoutbox if m.to == ["kuznetsov@example.org"])
 
 
 def test_an_unknown_status_token_is_not_found(client, call):
