@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 ("intro", models.TextField(blank=True, max_length=1000, verbose_name="Вступление")),
             ],
             options={
-                "verbose_name": "призывы наставников",
+                "verbose_name": "список призывов наставников",
                 "verbose_name_plural": "списки призывов наставников",
             },
             bases=("wagtailcore.page",),

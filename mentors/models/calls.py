@@ -82,7 +82,7 @@ class MentorCallIndexPage(Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "призывы наставников"
+        verbose_name = "список призывов наставников"
         verbose_name_plural = "списки призывов наставников"
 
     def get_context(self, request, *args, **kwargs):

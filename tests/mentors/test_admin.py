@@ -204,3 +204,22 @@ def test_a_coordinator_without_the_export_permission_cannot_export(client, make_
     assert client.get(INDEX).status_code == 200
     assert client.get(INDEX, {"export": "csv"}).status_code in (302, 403)
     assert not ExportLog.objects.exists()
+
+
+def test_a_call_with_applications_cannot_be_deleted_but_says_why(client, make_user, application, call, call_index):
+    client.force_login(make_user("root", is_superuser=True, is_staff=True))
+    for page in (call, call_index):
+        response = client.post(f"/admin/pages/{page.pk}/delete/", follow=True)
+        assert response.status_code == 200
+        assert "нельзя удалить: на призыв поданы заявки наставников" in response.text
+    response = client.post(f"/admin/bulk/wagtailcore/page/delete/?id={call.pk}", follow=True)
+    assert "нельзя удалить" in response.text
+    assert MentorApplication.objects.filter(call=call).exists()
+    assert type(call).objects.filter(pk=call.pk).exists()
+
+
+def test_a_call_without_applications_can_be_deleted(client, make_user, call):
+    client.force_login(make_user("root", is_superuser=True, is_staff=True))
+    response = client.post(f"/admin/pages/{call.pk}/delete/")
+    assert response.status_code == 302
+    assert not type(call).objects.filter(pk=call.pk).exists()
