@@ -60,6 +60,7 @@ def test_a_mentor_coordinator_lists_opens_and_exports_applications(client, coord
     listing = client.get(INDEX)
     assert listing.status_code == 200
     assert "Кузнецов Виктор Павлович" in listing.text
+    assert "Ветераны и Герои Труда" in listing.text and "Новая" in listing.text
     assert client.get(edit_url(application)).status_code == 200
     assert client.get(f"{INDEX}?export=csv").status_code == 200
     assert client.get(f"{INDEX}?export=xlsx").status_code == 200
@@ -206,7 +207,9 @@ def test_a_coordinator_without_the_export_permission_cannot_export(client, make_
     assert not ExportLog.objects.exists()
 
 
-def test_a_call_with_applications_cannot_be_deleted_but_says_why(client, make_user, application, call, call_index):
+def test_a_call_with_applications_cannot_be_deleted_but_says_why(
+    client, make_user, application, call, call_index
+):
     client.force_login(make_user("root", is_superuser=True, is_staff=True))
     for page in (call, call_index):
         response = client.post(f"/admin/pages/{page.pk}/delete/", follow=True)
@@ -223,3 +226,10 @@ def test_a_call_without_applications_can_be_deleted(client, make_user, call):
     response = client.post(f"/admin/pages/{call.pk}/delete/")
     assert response.status_code == 302
     assert not type(call).objects.filter(pk=call.pk).exists()
+
+
+def test_search_by_name_and_reference_number(client, coordinator, call, application):
+    MentorApplicationFactory(call=call, full_name="Другой Наставник")
+    names = lambda response: {a.full_name for a in response.context["object_list"]}  # noqa: E731
+    assert names(client.get(INDEX, {"q": "Кузнецов"})) == {"Кузнецов Виктор Павлович"}
+    assert names(client.get(INDEX, {"q": application.reference_number})) == {"Кузнецов Виктор Павлович"}
