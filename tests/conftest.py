@@ -31,12 +31,33 @@ class _Quiet:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` (concurrency, Russian stemming) run only on PostgreSQL."""
     from django.db import connection
 
+    for item in items:
+        if _is_transactional(item):
+            _restore_migrated_data(item)
     if connection.vendor == "postgresql":
         return
+    # Tests marked `postgres` (concurrency, Russian stemming) run only on PostgreSQL.
     skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://…")
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"live_server", "transactional_db"} & set(fixtures)
+    )
+
+
+def _restore_migrated_data(item):
+    """A transactional test empties every table when it ends, including what data migrations loaded (regions,
+    the home page, groups). Serialized rollback reloads that data when each transactional test starts, so
+    they pass in any order (concurrency tests, live-server browser tests, backup and outage tests)."""
+    marker = item.get_closest_marker("django_db")
+    kwargs = dict(marker.kwargs) if marker else {}
+    kwargs.update(transaction=True, serialized_rollback=True)
+    item.add_marker(pytest.mark.django_db(**kwargs), append=False)
