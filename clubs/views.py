@@ -66,9 +66,6 @@ class ClubApplicationStatusView(ApplicationStatusView):
     model = ClubApplication
     template_name = "clubs/application_status.html"
 
-    def get_history(self):
-        return list(self.application.status_changes.select_related(None).all())
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["club"] = self.application.club
