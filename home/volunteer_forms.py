@@ -34,10 +34,6 @@ class VolunteerFormBase(AccessibleErrorsMixin, SpamProtectionFormMixin, ConsentF
         own = {"consent", "website", "form_started"}
         self.order_fields([name for name in self.fields if name not in own] + ["consent"])
 
-    @property
-    def editor_fields(self):
-        return [self[name] for name in self.fields if name not in {"consent", "website", "form_started"}]
-
 
 class VolunteerFormBuilder(FormBuilder):
     def get_form_class(self):
