@@ -1,5 +1,7 @@
 """StreamField blocks shared by every section. Apps extend `BodyStreamBlock` with their own blocks."""
 
+from django.utils.html import format_html_join
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -117,3 +119,8 @@ class BodyStreamBlock(blocks.StreamBlock):
 
     class Meta:
         label = "Содержание"
+
+    def render_basic(self, value, context=None):
+        # Every block's own template gives it its element and class (e.g. <figure class="block-quote">).
+        # Wagtail's default adds a <div class="block-quote"> around each one, doubling borders and margins.
+        return format_html_join("\n", "{}", [(child.render(context=context),) for child in value])

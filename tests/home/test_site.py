@@ -113,3 +113,14 @@ def test_image_alt_text_is_required():
     with pytest.raises(ValidationError) as error:
         image.full_clean(exclude=["file", "collection"])
     assert "description" in error.value.message_dict
+
+
+def test_body_blocks_are_not_wrapped_twice(client, home_page):
+    page = StandardPageFactory(
+        parent=home_page,
+        title="Цитата",
+        slug="citata",
+        body=[("quote", {"text": "Труд — основа жизни", "attribution": ""})],
+    )
+    html = client.get(page.url).text
+    assert html.count("block-quote") == 1
