@@ -44,8 +44,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def browser(transactional_db):
+    """A browser per test, started after the database is ready.
+
+    Playwright keeps an event loop running while it is open, and Django's per-context connection objects
+    then differ from those prepared at database set-up: restoring the migrated data (serialized rollback)
+    must happen before the browser starts.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
