@@ -101,3 +101,21 @@ def volunteer_submissions_only_for_those_allowed(user, editable_forms):
     return editable_forms.exclude(
         content_type=ContentType.objects.get_for_model(FormPage, for_concrete_model=False)
     )
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    from home import two_factor
+
+    return two_factor.urlpatterns()
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    from django.urls import reverse
+
+    return {
+        "url": reverse("two_factor_setup"),
+        "label": "Двухфакторный вход",
+        "help_text": "Подключить приложение-аутентификатор: вход будет требовать одноразовый код.",
+    }

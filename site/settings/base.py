@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,6 +60,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor admin login (home/two_factor.py): django-otp marks verified users, ours asks for codes.
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.TwoFactorMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -81,6 +86,11 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_CLIENT_IP_CALLABLE = "home.client_ip.axes_client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
+
+# Administrators (superusers) must sign in to the admin with a code from an authenticator app; other
+# editors may switch it on for themselves (home/two_factor.py).
+ADMIN_TWO_FACTOR_ENFORCED = True
+OTP_TOTP_ISSUER = "Трудовая доблесть России"
 
 # Number of reverse proxies (nginx, a load balancer) in front of the app servers, whose X-Forwarded-For
 # entries are trusted for the visitor's address (home/client_ip.py). 0 means REMOTE_ADDR is the visitor.

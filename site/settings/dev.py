@@ -18,3 +18,6 @@ except ImportError:
 
 # Developers see every template change at once.
 PAGE_CACHE_SECONDS = 0
+
+# Demo administrators sign in with a password only, unless REQUIRE_2FA=1.
+ADMIN_TWO_FACTOR_ENFORCED = os.environ.get("REQUIRE_2FA") == "1"

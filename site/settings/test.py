@@ -25,3 +25,5 @@ SERVE_MEDIA_FILES = True
 PAGE_CACHE_SECONDS = 0
 # Demo pictures at a quarter size keep AVIF renditions fast (home/demo/pictures.py).
 DEMO_PICTURE_SIZE_FACTOR = 0.25
+# Tests sign editors in with force_login; tests/home/test_two_factor.py switches enforcement back on.
+ADMIN_TWO_FACTOR_ENFORCED = False
