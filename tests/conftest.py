@@ -61,3 +61,13 @@ def _restore_migrated_data(item):
     kwargs = dict(marker.kwargs) if marker else {}
     kwargs.update(transaction=True, serialized_rollback=True)
     item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: Wagtail caches site root paths (with the site's address), and the
+    page cache, rate-limit counters and renditions live there too; none of it may leak between tests."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -2,7 +2,6 @@ import time
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 import pytest
 
@@ -10,13 +9,6 @@ from clubs.factories import ClubIndexPageFactory, ClubPageFactory, birth_date_fo
 from home.applications.spam import sign_started_at
 
 COORDINATORS_GROUP = "Координаторы кружков"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -93,11 +93,3 @@ def axe_violations(page, *, exclude=()):
         + json.dumps([n["target"] for n in v["nodes"][:5]], ensure_ascii=False)
         for v in result["violations"]
     ]
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Every journey starts as a new visitor: no rate-limit counts or cached pages left by earlier tests."""
-    from django.core.cache import cache
-
-    cache.clear()
