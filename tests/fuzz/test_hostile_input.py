@@ -152,3 +152,9 @@ def test_no_public_form_answers_500_and_bad_posts_store_nothing(client, forms, s
     assert not ClubApplication.objects.exists()
     assert not MentorApplication.objects.exists()
     assert mail.outbox == []
+
+
+def test_a_nul_character_in_the_address_is_a_clear_400(client, listings):
+    response = client.get("/geroi/?region=moskva%00")
+    assert response.status_code == 400
+    assert "недопустимый символ" in response.content.decode()
