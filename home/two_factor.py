@@ -8,7 +8,7 @@ Wagtail 8's admin exists (wagtail-2fa fails to import on Wagtail 8), so the two 
 from django import forms
 from django.conf import settings
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.generic import FormView
@@ -52,10 +52,7 @@ class TwoFactorMiddleware:
             and request.path.startswith("/admin/")
             and not user.is_verified()
         ):
-            match = getattr(request, "resolver_match", None)
-            from django.urls import resolve
-
-            url_name = (match or resolve(request.path_info)).url_name
+            url_name = resolve(request.path_info).url_name
             if url_name not in EXEMPT_URL_NAMES:
                 if django_otp.user_has_device(user, confirmed=True):
                     return redirect(f"{reverse(VERIFY_URL_NAME)}?next={request.get_full_path()}")
