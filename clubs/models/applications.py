@@ -64,6 +64,24 @@ class ClubApplication(AbstractApplication):
     UNANSWERED_STATUSES = frozenset({Status.NEW})
     WITHDRAWABLE_STATUSES = frozenset({Status.NEW, Status.CONTACTED, Status.WAITING, Status.ENROLLED})
 
+    # Personal data (home/privacy): erased when the retention period after a final status ends, or on request.
+    # An enrolled child's application is never final: the child is still in the club.
+    PERSONAL_FIELDS = (
+        "child_name",
+        "birth_date",
+        "phone",
+        "email",
+        "school",
+        "grade",
+        "motivation",
+        "guardian_name",
+        "guardian_phone",
+        "guardian_email",
+    )
+    EMAIL_FIELDS = ("email", "guardian_email")
+    PHONE_FIELDS = ("phone", "guardian_phone")
+    FINAL_STATUSES = frozenset({Status.DECLINED, Status.WITHDRAWN})
+
     objects = ClubApplicationQuerySet.as_manager()
 
     class Meta(AbstractApplication.Meta):
@@ -89,6 +107,10 @@ class ClubApplication(AbstractApplication):
     @property
     def is_overdue(self) -> bool:
         return self.status in self.UNANSWERED_STATUSES and self.created_at < overdue_since()
+
+    def erased_values(self) -> dict:
+        # Never equal for two erased children, so the one-active-application rule cannot trip over them.
+        return {**super().erased_values(), "child_key": f"удалено {self.pk}"}
 
     @property
     def applicant_emails(self) -> list[str]:

@@ -12,13 +12,15 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
+from home.privacy.holders import AnonymisableApplication
+
 from . import tokens
 from .references import next_reference_number
 
 STATUS_CHANGE_ACTION = "home.application.status"
 
 
-class AbstractApplication(models.Model):
+class AbstractApplication(AnonymisableApplication):
     reference_number = models.CharField("Номер заявки", max_length=20, unique=True, editable=False)
     status_token_digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField("Подана", default=timezone.now, db_index=True)
@@ -37,7 +39,7 @@ class AbstractApplication(models.Model):
     UNANSWERED_STATUSES: frozenset = frozenset()
     WITHDRAWABLE_STATUSES: frozenset = frozenset()
 
-    class Meta:
+    class Meta(AnonymisableApplication.Meta):
         abstract = True
         ordering = ["-created_at"]
 
@@ -55,7 +57,10 @@ class AbstractApplication(models.Model):
     def find_by_token(cls, token: str):
         if not tokens.looks_like_token(token):
             return None
-        return cls.objects.filter(status_token_digest=tokens.digest(token)).first()
+        # An anonymised application's link answers 404 (its digest was also replaced by a random one).
+        return cls.objects.filter(
+            status_token_digest=tokens.digest(token), anonymised_at__isnull=True
+        ).first()
 
     @property
     def can_withdraw(self) -> bool:

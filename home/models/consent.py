@@ -87,6 +87,7 @@ class ConsentRecord(models.Model):
         ordering = ["-given_at"]
         verbose_name = "согласие"
         verbose_name_plural = "согласия"
+        permissions = [("handle_subject_requests", "Может обрабатывать запросы субъектов ПД")]
 
     def __str__(self):
         return f"{self.given_by_name}: {self.text} ({self.given_at:%d.%m.%Y})"

@@ -77,6 +77,52 @@ class VolunteerFormSubmission(AbstractFormSubmission):
         verbose_name_plural = "анкеты волонтёров"
         permissions = [("export_volunteerformsubmission", "Может выгружать анкеты волонтёров")]
 
+    # Personal data (home/privacy/holders.py). A submission has no status and its answers are free-form, so
+    # nothing in it can be kept as statistics: when the retention period after it was sent ends, or on the
+    # person's request, it is deleted. Its consent record stays, stripped of name, e-mail and address, as
+    # evidence of which text version was agreed to and when.
+    holds_personal_data = True
+
+    @classmethod
+    def retention_expired(cls, cutoff):
+        return cls.objects.filter(submit_time__lt=cutoff)
+
+    @classmethod
+    def of_person(cls, person):
+        # The answers are JSON whose keys editors chose: every answer is compared as an e-mail or a phone.
+        matching = [
+            pk
+            for pk, data in cls.objects.values_list("pk", "form_data")
+            if isinstance(data, dict) and any(person.matches_any(value) for value in data.values())
+        ]
+        return cls.objects.filter(pk__in=matching)
+
+    def linked_consents(self) -> list:
+        return [self.consent]
+
+    def privacy_summary(self) -> str:
+        return f"Анкета «{self.page.title}», отправлена {timezone.localtime(self.submit_time):%d.%m.%Y}"
+
+    def anonymise(self, now, *, on_request=False):
+        from home.privacy.holders import strip_consents, withdraw_consents
+
+        if on_request:
+            withdraw_consents([self.consent_id], now)
+        strip_consents([self.consent_id])
+        self.delete()
+
+    def personal_data_export(self) -> dict:
+        from home.privacy.holders import consent_export, plain
+
+        labels = {field.clean_name: field.label for field in self.page.specific.get_form_fields()}
+        return {
+            "Вид записи": str(self._meta.verbose_name),
+            "Форма": self.page.title,
+            "Отправлена": plain(self.submit_time),
+            "Ответы": {labels.get(key, key): value for key, value in self.form_data.items()},
+            "Согласия": [consent_export(self.consent)],
+        }
+
     def get_data(self):
         consent = self.consent
         return {

@@ -75,6 +75,25 @@ class MentorApplication(AbstractApplication):
     UNANSWERED_STATUSES = frozenset({Status.NEW})
     WITHDRAWABLE_STATUSES = frozenset({Status.NEW, Status.INTERVIEW, Status.APPROVED, Status.MATCHED})
 
+    # Personal data (home/privacy). Region, audience, directions, format and employer offers stay for
+    # statistics. Only declined and withdrawn are final: an approved or matched mentor is still working with
+    # clubs; when that ends the coordinator declines the application and the retention period starts.
+    PERSONAL_FIELDS = (
+        "full_name",
+        "phone",
+        "email",
+        "city",
+        "profession",
+        "experience",
+        "availability",
+        "organization",
+        "employer_offer_details",
+    )
+    EMAIL_FIELDS = ("email",)
+    PHONE_FIELDS = ("phone",)
+    FINAL_STATUSES = frozenset({Status.DECLINED, Status.WITHDRAWN})
+    CONSENT_FIELDS = ("consent", "publication_consent")
+
     objects = MentorApplicationQuerySet.as_manager()
 
     class Meta(AbstractApplication.Meta):
@@ -118,6 +137,11 @@ class MentorApplication(AbstractApplication):
         from mentors import emails
 
         emails.status_changed(self, change)
+
+    def anonymise(self, now, *, on_request=False):
+        super().anonymise(now, on_request=on_request)
+        # Coordinators' notes on matches may describe the person.
+        self.matches.update(note="")
 
 
 class MentorApplicationStatusChange(AbstractStatusChange):

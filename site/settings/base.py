@@ -166,6 +166,10 @@ if FRONTEND_CACHE_PURGE_URL:
         }
     }
 
+# Days after an application reaches a final status (or a volunteer form is sent) before its personal data
+# is erased by `manage.py purge_personal_data` (home/privacy/retention.py).
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
+
 # Anonymous readers get whole pages from the cache (home/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
