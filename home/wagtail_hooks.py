@@ -119,3 +119,58 @@ def two_factor_account_item(request):
         "label": "Двухфакторный вход",
         "help_text": "Подключить приложение-аутентификатор: вход будет требовать одноразовый код.",
     }
+
+
+# --- Personal data (home/privacy): people's requests, audit-log actions ---
+
+from django.urls import path, reverse  # noqa: E402
+
+from wagtail.admin.menu import MenuItem  # noqa: E402
+
+from home.privacy import admin_views as privacy_views  # noqa: E402
+from home.privacy import subject_requests  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def privacy_urls():
+    return [
+        path(
+            "privacy/requests/",
+            privacy_views.SubjectRequestView.as_view(),
+            name=privacy_views.URL_NAME,
+        )
+    ]
+
+
+class SubjectRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return privacy_views.may_handle_requests(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def privacy_menu_item():
+    return SubjectRequestsMenuItem(
+        "Запросы о персональных данных",
+        reverse(privacy_views.URL_NAME),
+        icon_name="user",
+        order=900,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_privacy_log_actions(actions):
+    actions.register_action(
+        subject_requests.EXPORT_ACTION,
+        "Выгрузка по запросу о персональных данных",
+        "Выгружены все данные человека по его запросу",
+    )
+    actions.register_action(
+        subject_requests.ERASE_ACTION,
+        "Удаление по запросу о персональных данных",
+        "Персональные данные удалены по запросу человека",
+    )
+    actions.register_action(
+        subject_requests.CONSENT_WITHDRAWN_ACTION,
+        "Отзыв согласия на публикацию",
+        "Согласие на публикацию имени отозвано",
+    )
