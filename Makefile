@@ -27,6 +27,9 @@ run: install ## Migrate the SQLite database under var/, load demo content once, 
 	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo_content --if-empty
 	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
+scheduler: install ## In development, next to `make run`: publish and unpublish scheduled pages every 5 minutes
+	$(MANAGE) run_scheduler
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
@@ -56,4 +59,4 @@ lock: ## Regenerate requirements.lock from pyproject.toml in a throwaway environ
 	var/lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^trudovaya-doblest' > requirements.lock
 	rm -rf var/lock-venv
 
-.PHONY: help install browser-tools run test check format lock
+.PHONY: help install browser-tools run scheduler test check format lock
