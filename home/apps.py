@@ -7,9 +7,11 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.models import Site
+
         from home import page_cache
         from home.models import CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, SiteIdentity
 
         page_cache.connect_page_signals()
-        for model in (CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, SiteIdentity):
+        for model in (CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, Site, SiteIdentity):
             page_cache.watch_model(model)

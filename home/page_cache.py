@@ -17,6 +17,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 
@@ -47,6 +48,14 @@ def current_generation() -> str:
 
 
 def new_generation(**kwargs) -> None:
+    _bump_generation()
+    # Signals fire inside the editor's transaction. A reader in another process can take the new generation
+    # before that commits and store the old content under it; a second switch after the commit retires
+    # whatever was stored meanwhile. (Outside a transaction on_commit runs at once: two switches, harmless.)
+    transaction.on_commit(_bump_generation)
+
+
+def _bump_generation() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "home.two_factor.TwoFactorMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
+    # After the page cache: only requests it does not answer need the site, settings and navigation.
+    "home.public_memo.PublicMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

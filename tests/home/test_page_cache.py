@@ -82,3 +82,16 @@ def test_query_strings_are_part_of_the_key(client, about):
     client.get("/o-nas/?a=1")
     assert client.get("/o-nas/?a=2")["X-Page-Cache"] == "miss"
     assert client.get("/o-nas/?a=1")["X-Page-Cache"] == "hit"
+
+
+def test_the_generation_switches_again_when_the_editors_transaction_commits(
+    django_capture_on_commit_callbacks,
+):
+    from home.page_cache import current_generation, new_generation
+
+    before = current_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        new_generation()
+        during = current_generation()
+    # A reader who took `during` before the commit may have stored the old content under it.
+    assert before != during != current_generation()
