@@ -17,7 +17,8 @@ graceful_timeout = 30
 keepalive = 5
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
-# No query strings in the access log: they may carry search terms or status-link tokens.
-access_log_format = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)ss'
+# No query strings in the access log: they may carry search terms or status-link tokens. No client address
+# either (personal data under 152-FZ; behind nginx it would only be the proxy's): nginx keeps it briefly.
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)ss'
 errorlog = "-"
 raw_env = [f"DJANGO_SETTINGS_MODULE={os.environ.get('DJANGO_SETTINGS_MODULE', 'settings.production')}"]

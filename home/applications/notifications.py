@@ -79,6 +79,10 @@ def _retry(message, model_label, pk, extra, attempt):
     retry_task.enqueue(message, model_label, pk, extra, attempt + 1)
 
 
+class MailDeliveryFailed(Exception):
+    """The last attempt failed; says how, never to whom."""
+
+
 @task()
 def deliver_email(message: str, model_label: str, pk, extra: dict, attempt: int = 1) -> str:
     instance = apps.get_model(model_label)._default_manager.filter(pk=pk).first()
@@ -93,10 +97,18 @@ def deliver_email(message: str, model_label: str, pk, extra: dict, attempt: int 
         ).send(fail_silently=False)
     except (smtplib.SMTPException, OSError) as error:
         if attempt >= MAX_ATTEMPTS:
+            # The error's type only: SMTPRecipientsRefused and friends carry the recipients' addresses.
             logger.error(
-                "E-mail %s about %s %s failed %s times: %s", message, model_label, pk, attempt, error
+                "E-mail %s about %s %s failed %s times: %s",
+                message,
+                model_label,
+                pk,
+                attempt,
+                type(error).__name__,
             )
-            raise
+            # The task's failure is logged (and stored by the database backend) with its traceback: without
+            # the original exception, which names the recipients.
+            raise MailDeliveryFailed(f"{type(error).__name__} after {attempt} attempts") from None
         logger.warning(
             "E-mail %s about %s %s failed (attempt %s), retrying", message, model_label, pk, attempt
         )
