@@ -22,6 +22,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 import django_filters
 
 from clubs.models import ClubApplication, ClubPage, Status
+from home.applications.audit import log_application_view
 from home.applications.exports import Column as ExportColumn
 from home.applications.exports import can_export, export_response
 from home.applications.fields import full_years
@@ -171,6 +172,10 @@ class ProcessApplicationView(WagtailAdminTemplateMixin, FormView):
         if self.application is None:
             raise Http404("Заявка не найдена")
         return super().dispatch(request, pk)
+
+    def get(self, request, *args, **kwargs):
+        log_application_view(request, self.application)
+        return super().get(request, *args, **kwargs)
 
     def get_page_title(self):
         return str(self.application)

@@ -174,3 +174,31 @@ def register_privacy_log_actions(actions):
         "Отзыв согласия на публикацию",
         "Согласие на публикацию имени отозвано",
     )
+
+
+# --- Audit of personal data (home/applications/audit.py, home/personal_data_report.py) ---
+
+from wagtail.admin.menu import AdminOnlyMenuItem  # noqa: E402
+
+from home import personal_data_report  # noqa: E402
+from home.applications.audit import VIEW_ACTION  # noqa: E402
+
+
+@hooks.register("register_log_actions")
+def register_application_view_action(actions):
+    actions.register_action(VIEW_ACTION, "Просмотр заявки", "Открыта заявка с персональными данными")
+
+
+@hooks.register("register_admin_urls")
+def personal_data_report_urls():
+    return personal_data_report.urlpatterns()
+
+
+@hooks.register("register_reports_menu_item")
+def personal_data_report_menu_item():
+    return AdminOnlyMenuItem(
+        personal_data_report.TITLE,
+        reverse(personal_data_report.URL_NAME),
+        icon_name="view",
+        order=900,
+    )

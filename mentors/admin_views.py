@@ -21,6 +21,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 import django_filters
 
 from clubs.models import ClubPage, Direction
+from home.applications.audit import log_application_view
 from home.applications.exports import Column as ExportColumn
 from home.applications.exports import can_export, export_response
 from home.models import Region
@@ -214,6 +215,10 @@ class ProcessMentorApplicationView(WagtailAdminTemplateMixin, TemplateView):
         if self.application is None:
             raise Http404("Заявка не найдена")
         return super().dispatch(request, pk)
+
+    def get(self, request, *args, **kwargs):
+        log_application_view(request, self.application)
+        return super().get(request, *args, **kwargs)
 
     @property
     def can_match(self) -> bool:
