@@ -1,0 +1,43 @@
+"""Rendered StreamField bodies, kept in the shared cache under their content and the content generation.
+
+Rendering a story's body (images in three formats and several sizes, a gallery, rich text with page links)
+was a sixth of a story page's CPU time, and it is the same for every reader until something changes. The key
+is a digest of the stream's own data, the block class that renders it and the content generation of the
+page cache (home/page_cache.py): editing the text gives another digest, and everything the body merely
+refers to (an image's alt text or focal point, a linked page's address) starts a new generation when saved,
+published or moved. So a cached body is never stale, previews included (their unsaved content has its own
+digest), and the page around it is still rendered for each request.
+
+Blocks must not depend on the request (none does: they read only their own values), otherwise they would
+have to render outside this cache.
+"""
+
+import hashlib
+import json
+
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+
+from home.page_cache import current_generation
+
+TIMEOUT = 24 * 3600
+
+
+def stream_cache_key(value) -> str:
+    block = value.stream_block
+    content = json.dumps(list(value.raw_data), cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(f"{type(block).__module__}.{type(block).__qualname__}\n{content}".encode())
+    return f"stream-html:{current_generation()}:{digest.hexdigest()}"
+
+
+def cached_stream_html(value, render):
+    """The HTML `render()` gives for the stream `value`, rendered once per content and generation."""
+    if not value:
+        return render()
+    key = stream_cache_key(value)
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        cache.set(key, html, timeout=TIMEOUT)
+    return mark_safe(html)  # our own blocks' HTML, escaped when it was rendered
