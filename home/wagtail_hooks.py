@@ -202,3 +202,14 @@ def personal_data_report_menu_item():
         icon_name="view",
         order=900,
     )
+
+
+# --- Admin dashboard (home/dashboard.py) ---
+
+from home.dashboard import MyDraftsPanel, writes_pages  # noqa: E402
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_drafts_panel(request, panels):
+    if writes_pages(request.user):
+        panels.append(MyDraftsPanel(request.user))

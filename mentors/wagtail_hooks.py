@@ -73,3 +73,14 @@ def keep_calls_with_applications_in_bulk(request, action_type, objects, action_c
         messages.error(request, KEEP_CALLS_MESSAGE.format(title=blocked.title))
         return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
     return None
+
+
+# --- Admin dashboard (mentors/dashboard.py) ---
+
+from mentors.dashboard import MentorApplicationsPanel, shows_mentor_applications_panel  # noqa: E402
+
+
+@hooks.register("construct_homepage_panels")
+def add_mentor_applications_panel(request, panels):
+    if shows_mentor_applications_panel(request.user):
+        panels.append(MentorApplicationsPanel())
