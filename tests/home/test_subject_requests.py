@@ -190,6 +190,8 @@ def test_erasure_removes_the_person_from_pages_exports_and_admin_search(admin_cl
     )
     for url, query, reference in searches:
         assert reference in admin_client.get(url, {"q": query}).text
+    exports = ("/admin/club_applications/?export=csv", "/admin/mentor_applications/?export=csv")
+    assert "Соколов Миша" in admin_client.get(exports[0]).content.decode("utf-8-sig")
 
     response = post(admin_client, "+7 916 111-22-33", "erase", confirm="yes")
     # By phone: two club applications, the mentor application, one submission.
@@ -211,6 +213,14 @@ def test_erasure_removes_the_person_from_pages_exports_and_admin_search(admin_cl
         listing = admin_client.get(url, {"q": query})
         assert listing.status_code == 200
         assert reference not in listing.text and "Инженер-конструктор" not in listing.text
+    # The coordinators' exports keep the rows for statistics, without the person.
+    for url in exports:
+        exported = admin_client.get(url).content.decode("utf-8-sig")
+        assert (
+            "Соколов" not in exported and "mama@example.org" not in exported and "9161112233" not in exported
+        )
+        assert "Другой Ребёнок" in exported or "mentor_applications" in url
+    assert world["as_guardian"].reference_number in admin_client.get(exports[0]).content.decode("utf-8-sig")
 
     mentor = MentorApplication.objects.get(pk=world["mentor"].pk)
     assert (mentor.full_name, mentor.phone, mentor.status) == (ERASED, "", MentorStatus.WITHDRAWN)
