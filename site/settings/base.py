@@ -236,7 +236,9 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Database errors lose the row values PostgreSQL adds to them (home/privacy/log_filters.py).
+    "filters": {"no_database_detail": {"()": "home.privacy.log_filters.DropDatabaseErrorDetail"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_database_detail"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
