@@ -1,8 +1,13 @@
-"""StreamField blocks of a story: the shared body blocks plus gallery, audio, timeline."""
+"""StreamField blocks of a story: the shared body blocks plus gallery, audio, video, timeline."""
+
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from wagtailmedia.blocks import AbstractMediaChooserBlock
 
 from home.blocks import BodyStreamBlock, ImageBlock
 
@@ -76,6 +81,58 @@ class AudioEmbedBlock(EmbedBlock):
         description = "Запись интервью или воспоминаний с поддерживаемого сервиса по ссылке"
 
 
+class MediaFileChooserBlock(AbstractMediaChooserBlock):
+    """An audio or a video file from the media library (wagtailmedia); StoryMediaBlock's template plays it."""
+
+    def render_basic(self, value, context=None):
+        # Used by the revision comparison: the file's title says which recording was chosen.
+        return format_html("{}", value.title) if value else ""
+
+
+TRANSCRIPT_REQUIRED_MESSAGE = (
+    "Добавьте расшифровку аудиозаписи: без неё запись недоступна тем, кто не слышит "
+    "или не может включить звук."
+)
+
+
+class StoryMediaBlock(blocks.StructBlock):
+    media = MediaFileChooserBlock(label="Аудио- или видеофайл")
+    caption = blocks.CharBlock(
+        label="Подпись", required=False, max_length=300, help_text="Кто говорит, где и когда записано."
+    )
+    transcript = blocks.TextBlock(
+        label="Расшифровка",
+        required=False,
+        help_text="Текст записи для тех, кто не слышит или не может включить звук. Для аудио обязательна.",
+    )
+
+    class Meta:
+        icon = "media"
+        label = "Видео и аудио"
+        template = "blocks/media_block.html"
+        description = "Видео или аудиозапись из медиатеки с подписью и расшифровкой; сама не запускается"
+
+    def clean(self, value):
+        value = super().clean(value)
+        media = value.get("media")
+        if media is not None and media.type == "audio" and not value.get("transcript", "").strip():
+            raise blocks.StructBlockValidationError(
+                block_errors={"transcript": ValidationError(TRANSCRIPT_REQUIRED_MESSAGE)}
+            )
+        return value
+
+    def get_preview_value(self):
+        from wagtailmedia.models import get_media_model
+
+        return self.normalize(
+            {
+                "media": get_media_model().objects.order_by("pk").first(),
+                "caption": "Воспоминания сталевара о первой плавке",
+                "transcript": "— Мне было семнадцать, когда я впервые встал к печи…",
+            }
+        )
+
+
 class TimelineEventBlock(blocks.StructBlock):
     year = blocks.IntegerBlock(label="Год", min_value=1800, max_value=2100)
     text = blocks.CharBlock(label="Событие", max_length=300)
@@ -108,6 +165,7 @@ class StoryBodyBlock(BodyStreamBlock):
     image = StoryImageBlock()
     gallery = GalleryBlock()
     audio = AudioEmbedBlock()
+    media = StoryMediaBlock()
     timeline = TimelineBlock()
 
     class Meta:
