@@ -9,9 +9,13 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.models import Site
 
+        from wagtailmedia import get_media_model
+
         from home import page_cache
         from home.models import CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, SiteIdentity
 
         page_cache.connect_page_signals()
         for model in (CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, Site, SiteIdentity):
             page_cache.watch_model(model)
+        # Audio and video play on story pages: replacing a recording's file must show on them at once.
+        page_cache.watch_model(get_media_model())

@@ -144,3 +144,13 @@ def test_an_audio_recording_needs_a_transcript(db):
     assert (
         block.clean(block.to_python({"media": video.pk, "caption": "", "transcript": ""}))["media"] == video
     )
+
+
+def test_replacing_a_recording_renews_cached_pages(db, django_capture_on_commit_callbacks):
+    from home import page_cache
+
+    video = make_media("video", "plavka.mp4", MP4)
+    before = page_cache.current_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        video.file.save("plavka-novaya.mp4", ContentFile(MP4), save=True)
+    assert page_cache.current_generation() != before
