@@ -37,6 +37,9 @@ from home.models import ConsentRecord, ConsentText, Region
 
 COORDINATORS_GROUP = "Координаторы кружков"
 COORDINATOR_LOGIN = "coordinator"
+REGIONAL_EDITORS_GROUP = "Региональные редакторы"
+REGIONAL_LOGIN = "regional"
+REGIONAL_BRANCH_REGION = "sverdlovskaya-oblast"
 
 # (region slug, city, address, head, has a methodological centre)
 BRANCHES = [
@@ -415,6 +418,9 @@ def coordinator_account(context: DemoContext):
         context.shared.setdefault("extra_accounts", []).append(
             ("Координатор кружков", COORDINATORS_GROUP, COORDINATOR_LOGIN)
         )
+        context.shared["extra_accounts"].append(
+            ("Региональный редактор", REGIONAL_EDITORS_GROUP, REGIONAL_LOGIN)
+        )
 
 
 @demo_builder(order=960, always=True)
@@ -426,3 +432,17 @@ def coordinator_clubs(context: DemoContext):
     for club in ClubPage.objects.filter(region__slug="moskva").order_by("pk")[:5]:
         club.coordinators.add(user)
         club.save_revision().publish()
+
+
+@demo_builder(order=961, always=True)
+def regional_editor_branch(context: DemoContext):
+    """Makes the demo regional editor the editor of the Sverdlovsk branch, once, the way a chief editor does it:
+    choosing them on the branch page and publishing it (which also grants the region's media collection)."""
+    user = get_user_model().objects.filter(username=REGIONAL_LOGIN).first()
+    if user is None or BranchPage.objects.filter(regional_editors=user).exists():
+        return
+    branch = BranchPage.objects.filter(region__slug=REGIONAL_BRANCH_REGION).order_by("pk").first()
+    if branch is None:
+        return
+    branch.regional_editors.add(user)
+    branch.save_revision().publish()

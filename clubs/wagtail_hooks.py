@@ -8,6 +8,7 @@ from wagtail.admin.ui.components import Component
 from clubs.admin_views import VIEWSET_NAME, ClubApplicationViewSet, sees_all_clubs
 from clubs.models import ClubApplication, ClubIndexPage, ClubPage, Status
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK
+from home.page_deletion import refuse_deleting
 
 HOME_PAGE_CLUBS = 4
 
@@ -80,3 +81,14 @@ def clubs_on_home_page(page, request):
     if not clubs:
         return None
     return {"template": "clubs/includes/home_section.html", "clubs": clubs[:HOME_PAGE_CLUBS], "index": index}
+
+
+KEEP_CLUBS_MESSAGE = (
+    "Кружок «{title}» нельзя удалить: в него поданы заявки, и они должны сохраниться вместе с согласиями. "
+    "Если кружок закрылся, снимите отметку «Принимает заявки» или снимите страницу с публикации."
+)
+
+# Applications protect their club (on_delete=PROTECT): without this the admin would answer with a 500.
+refuse_deleting(
+    lambda pages: pages.filter(pk__in=ClubApplication.objects.values("club_id")), KEEP_CLUBS_MESSAGE
+)

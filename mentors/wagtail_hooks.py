@@ -1,10 +1,7 @@
-from django.contrib import messages
-from django.shortcuts import redirect
-
 from wagtail import hooks
-from wagtail.models import Page
 
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK
+from home.page_deletion import refuse_deleting
 from mentors.admin_views import VIEWSET_NAME, MentorApplicationViewSet
 from mentors.models import MentorApplication, MentorCallIndexPage, MentorCallPage
 
@@ -42,37 +39,11 @@ KEEP_CALLS_MESSAGE = (
 )
 
 
-def _calls_with_applications(pages):
-    """The pages among `pages` and their descendants that are calls with mentor applications."""
-    paths = [page.path for page in pages]
-    if not paths:
-        return Page.objects.none()
-    in_trees = Page.objects.none()
-    for path in paths:
-        in_trees |= Page.objects.filter(path__startswith=path)
-    return in_trees.filter(pk__in=MentorApplication.objects.values("call_id"))
-
-
-@hooks.register("before_delete_page")
-def keep_calls_with_applications(request, page):
-    """Deleting a call would delete or orphan the applications sent to it (personal data with its consent):
-    refuse with an explanation instead of a server error."""
-    blocked = _calls_with_applications([page]).first()
-    if blocked is not None:
-        messages.error(request, KEEP_CALLS_MESSAGE.format(title=blocked.title))
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
-
-
-@hooks.register("before_bulk_action")
-def keep_calls_with_applications_in_bulk(request, action_type, objects, action_class_instance):
-    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
-        return None
-    blocked = _calls_with_applications(objects).first()
-    if blocked is not None:
-        messages.error(request, KEEP_CALLS_MESSAGE.format(title=blocked.title))
-        return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
-    return None
+# A call's applications are personal data with their consent records: deleting the call would delete or orphan
+# them, so the admin refuses and says why (home/page_deletion.py).
+refuse_deleting(
+    lambda pages: pages.filter(pk__in=MentorApplication.objects.values("call_id")), KEEP_CALLS_MESSAGE
+)
 
 
 # --- Admin dashboard (mentors/dashboard.py) ---

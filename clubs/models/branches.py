@@ -1,12 +1,16 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, DocumentBlock
+
+ASSIGN_PERMISSION = "clubs.assign_regional_editors"
 
 
 class BranchIndexPage(Page):
@@ -63,11 +67,28 @@ class BranchPage(Page):
         blank=True,
         help_text="Положения, планы работы, отчёты — для скачивания.",
     )
+    # Assigning a user here is the whole of making them a regional editor: see clubs/regional_editors.py.
+    regional_editors = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Региональные редакторы",
+        blank=True,
+        related_name="edited_branches",
+        limit_choices_to={"is_active": True},
+        help_text="Редактируют и публикуют страницу отделения и его кружков, пишут истории (через "
+        "модерацию), загружают фото и документы в коллекцию региона. "
+        "Вступает в силу после публикации страницы.",
+    )
 
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("level"), FieldPanel("region"), FieldPanel("city"), FieldPanel("address")],
+            [
+                FieldPanel("level"),
+                # The region decides whose media collection the branch's editors get: chief editors set it.
+                FieldPanel("region", permission=ASSIGN_PERMISSION),
+                FieldPanel("city"),
+                FieldPanel("address"),
+            ],
             heading="Где",
         ),
         MultiFieldPanel(
@@ -86,6 +107,7 @@ class BranchPage(Page):
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldPanel("documents"),
+        FieldPanel("regional_editors", permission=ASSIGN_PERMISSION, heading="Региональные редакторы"),
     ]
 
     search_fields = [
@@ -101,6 +123,32 @@ class BranchPage(Page):
     class Meta:
         verbose_name = "отделение"
         verbose_name_plural = "отделения"
+        permissions = [("assign_regional_editors", "Может назначать региональных редакторов")]
+
+    def save(self, *args, **kwargs):
+        """Keeps the regional editors' groups and the region's collection in step with the page. Only a full
+        save (creating or publishing the page) writes `regional_editors` to the table; a draft keeps them in
+        its revision, so an assignment takes effect when the page is published."""
+        from clubs.regional_editors import editor_ids, region_collection, sync_region
+
+        full_save = kwargs.get("update_fields") is None
+        before = None
+        if full_save and self.pk:
+            before = BranchPage.objects.filter(pk=self.pk).select_related("region").first()
+        previous_editors = editor_ids(before) if before else set()
+        super().save(*args, **kwargs)
+        if not full_save:
+            return
+        region_collection(self.region)
+        current_editors = editor_ids(self)
+        sync_region(self.region, dropped_user_ids=previous_editors - current_editors)
+        if before is not None and before.region_id != self.region_id:
+            sync_region(before.region, dropped_user_ids=previous_editors)
+
+    def permissions_for_user(self, user):
+        from clubs.regional_editors import BranchPermissionTester
+
+        return BranchPermissionTester(user, self)
 
     listing_image = None
 

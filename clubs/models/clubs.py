@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -58,6 +59,33 @@ class ClubPageQuerySet(PageQuerySet):
 ClubPageManager = PageManager.from_queryset(ClubPageQuerySet)
 
 
+class ClubPageForm(WagtailAdminPageForm):
+    """A regional editor (whose rights on clubs come from their branch) may only make or keep a club one of
+    their branch's: otherwise they could open clubs in any region, or hand their club to another branch."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from clubs.regional_editors import branches_of, has_group_permission_on
+
+        self.own_branches = None
+        user = self.for_user
+        if user is None or "branch" not in self.fields or not branches_of(user).exists():
+            return
+        parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+        if parent is not None and has_group_permission_on(user, parent, "change"):
+            return
+        self.own_branches = branches_of(user)
+
+    def clean_branch(self):
+        branch = self.cleaned_data.get("branch")
+        if self.own_branches is not None and (
+            branch is None or not self.own_branches.filter(pk=branch.pk).exists()
+        ):
+            names = ", ".join(self.own_branches.values_list("title", flat=True))
+            raise ValidationError(f"Выберите отделение, которое вы ведёте: {names}.")
+        return branch
+
+
 class ClubIndexPage(Page):
     intro = models.TextField("Вступление", blank=True, max_length=1000)
 
@@ -71,6 +99,11 @@ class ClubIndexPage(Page):
         verbose_name = "каталог кружков"
         verbose_name_plural = "каталоги кружков"
 
+    def permissions_for_user(self, user):
+        from clubs.regional_editors import ClubIndexPermissionTester
+
+        return ClubIndexPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from clubs.directory import directory_context
 
@@ -80,6 +113,8 @@ class ClubIndexPage(Page):
 
 
 class ClubPage(RoutablePageMixin, Page):
+    base_form_class = ClubPageForm
+
     intro = models.TextField(
         "Коротко о кружке", max_length=600, help_text="Две-три фразы для карточки в каталоге."
     )

@@ -59,6 +59,26 @@ def test_demo_accounts_belong_to_their_roles(demo_site):
     assert list(users.get(username="author").groups.values_list("name", flat=True)) == ["Авторы"]
 
 
+def test_the_demo_regional_editor_edits_the_sverdlovsk_branch_only(demo_site, client):
+    from clubs.models import BranchPage
+
+    output = io.StringIO()
+    call_command("load_demo_content", if_empty=True, accounts=True, stdout=output)
+    assert "логин: regional" in output.getvalue() and "demo-regional-2026" in output.getvalue()
+    regional = get_user_model().objects.get(username="regional")
+    assert regional.check_password("demo-regional-2026")
+    assert set(regional.groups.values_list("name", flat=True)) == {
+        "Региональные редакторы",
+        "Региональные редакторы: Свердловская область",
+    }
+    own = BranchPage.objects.get(regional_editors=regional)
+    assert own.region.slug == "sverdlovskaya-oblast"
+    client.force_login(regional)
+    assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
+    other = BranchPage.objects.exclude(pk=own.pk).first()
+    assert client.get(f"/admin/pages/{other.pk}/edit/").status_code in (302, 403)
+
+
 def test_demo_images_are_drawn_with_alt_text(demo_site):
     images = CustomImage.objects.all()
     assert images.exists()
