@@ -13,9 +13,13 @@ from django.views.generic import TemplateView
 
 
 def keep_private(response):
-    """Form pages and status pages hold personal data or a CSRF token: no shared or stored caching."""
+    """Form pages and status pages hold personal data or a CSRF token: no shared or stored caching.
+
+    Not a reason to hide them from search engines: a club page or a call for mentors carries its form and must
+    be found. Pages that must not be indexed say so themselves (status pages below; the "sent" pages and
+    landing pages with <meta name="robots" content="noindex">).
+    """
     patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 
@@ -54,4 +58,5 @@ class ApplicationStatusView(TemplateView):
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex, nofollow"
         return keep_private(response)
