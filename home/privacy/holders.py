@@ -152,6 +152,7 @@ class AnonymisableApplication(models.Model):
         # A random digest: the old status link now finds nothing.
         values["status_token_digest"] = secrets.token_hex(32)
         values["anonymised_at"] = now
+        self.status_changes.update(note="", public_message="")
         if on_request and self.status not in self.FINAL_STATUSES:
             self.status_changes.create(
                 from_status=self.status,
@@ -162,7 +163,6 @@ class AnonymisableApplication(models.Model):
         type(self).objects.filter(pk=self.pk).update(**values)
         for name, value in values.items():
             setattr(self, name, value)
-        self.status_changes.update(note="", public_message="")
         consent_ids = [consent.pk for consent in self.linked_consents()]
         if on_request:
             withdraw_consents(consent_ids, now)

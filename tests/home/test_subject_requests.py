@@ -228,6 +228,8 @@ def test_erasure_removes_the_person_from_pages_exports_and_admin_search(admin_cl
     guardian_app = ClubApplication.objects.get(pk=world["as_guardian"].pk)
     assert (guardian_app.guardian_name, guardian_app.guardian_email) == (ERASED, "")
     assert guardian_app.status == "withdrawn" and guardian_app.club_id == world["club"].pk
+    notes = [change.note for change in guardian_app.status_changes.all()]
+    assert notes == ["", "Персональные данные удалены по запросу субъекта."]
     assert not VolunteerFormSubmission.objects.filter(
         pk__in=[world["submission"].pk, world["phone_submission"].pk]
     ).exists()
