@@ -154,3 +154,26 @@ def test_replacing_a_recording_renews_cached_pages(db, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         video.file.save("plavka-novaya.mp4", ContentFile(MP4), save=True)
     assert page_cache.current_generation() != before
+
+
+@pytest.mark.parametrize(
+    ("group_name", "may_upload"),
+    [("Главные редакторы", True), ("Авторы", True), ("Координаторы кружков", False)],
+)
+def test_chief_editors_and_authors_use_the_media_library_coordinators_do_not(
+    client, db, group_name, may_upload
+):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("user", "user@example.org", "x")
+    user.groups.add(Group.objects.get(name=group_name))
+    client.force_login(user)
+    response = upload(client, "audio", "vospominaniya.mp3", MP3)
+    if may_upload:
+        assert response.status_code == 302
+        assert Media.objects.get().uploaded_by_user == user
+        assert client.get("/admin/media/").status_code == 200
+    else:
+        assert response.status_code in (302, 403)
+        assert not Media.objects.exists()
+        assert client.get("/admin/media/").status_code in (302, 403)
