@@ -1,2 +1,26 @@
 // Progressive enhancement only: every page works without this file.
 document.documentElement.classList.add("js");
+
+// The header menu on narrow screens is a <details> disclosure (works without JavaScript). Here it also says
+// whether it is open through aria-expanded, closes with Escape (focus back on the button) and closes when
+// the reader clicks or tabs away from it.
+document.querySelectorAll(".site-nav").forEach((nav) => {
+    const toggle = nav.querySelector(".site-nav__toggle");
+    const button = toggle && toggle.querySelector("summary");
+    if (!button) return;
+    const sync = () => button.setAttribute("aria-expanded", toggle.open ? "true" : "false");
+    sync();
+    toggle.addEventListener("toggle", sync);
+    nav.addEventListener("keydown", (event) => {
+        if (event.key === "Escape" && toggle.open) {
+            toggle.open = false;
+            button.focus();
+        }
+    });
+    nav.addEventListener("focusout", (event) => {
+        if (toggle.open && event.relatedTarget && !nav.contains(event.relatedTarget)) toggle.open = false;
+    });
+    document.addEventListener("click", (event) => {
+        if (toggle.open && !nav.contains(event.target)) toggle.open = false;
+    });
+});
