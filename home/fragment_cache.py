@@ -1,4 +1,9 @@
-"""Rendered StreamField bodies, kept in the shared cache under their content and the content generation.
+"""Rendered fragments and computed values kept in the shared cache under the content generation.
+
+`cached_for_generation` keeps any value that only published content determines (e.g. the counts next to a
+listing's filter options) until the next content change.
+
+Rendered StreamField bodies are kept under their content and the content generation.
 
 Rendering a story's body (images in three formats and several sizes, a gallery, rich text with page links)
 was a sixth of a story page's CPU time, and it is the same for every reader until something changes. The key
@@ -22,6 +27,17 @@ from django.utils.safestring import mark_safe
 from home.page_cache import current_generation
 
 TIMEOUT = 24 * 3600
+
+
+def cached_for_generation(key: str, build, timeout: int = TIMEOUT):
+    """build(), computed once per key and content generation for all workers. Only for values that depend
+    on nothing but published content and the key (not on dates, sessions or applications)."""
+    full_key = f"generation-value:{current_generation()}:{hashlib.sha256(key.encode()).hexdigest()}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout=timeout)
+    return value
 
 
 def stream_cache_key(value) -> str:

@@ -1,13 +1,17 @@
 """Faceted filters of a listing: each filter lives in the URL, filters combine, every option shows its count.
 
 The number of queries depends on the number of facets, never on the data: one query per facet for the
-counts, plus one existence check for each slug that is not among the offered options.
+counts, plus one existence check for each slug that is not among the offered options. Given a `cache_scope`
+(what the base queryset is, e.g. "stories of index 5"), the counts are computed once per combination of
+choices and content generation (home/fragment_cache.py): they change only when a page is published.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.http import QueryDict
+
+from home.fragment_cache import cached_for_generation
 
 MAX_VALUE_LENGTH = 100
 
@@ -94,8 +98,11 @@ class FacetState:
 class FacetedFilter:
     """Filters `queryset` by the facets found in `params` (request.GET); `fixed` facets come from the path."""
 
-    def __init__(self, queryset, facets, params: QueryDict, fixed: dict | None = None):
+    def __init__(
+        self, queryset, facets, params: QueryDict, fixed: dict | None = None, cache_scope: str | None = None
+    ):
         self.base = queryset
+        self.cache_scope = cache_scope
         self.params = params
         self.fixed = [(facet, fixed[facet.param]) for facet in facets if fixed and facet.param in fixed]
         fixed_params = {facet.param for facet, _ in self.fixed}
@@ -123,7 +130,7 @@ class FacetedFilter:
 
     def _options(self, state):
         # Counts answer "how many would I get if I chose this", so they ignore the facet's own choice.
-        options = state.facet.counts(self._filtered(skip=state))
+        options = self._counts(state)
         for option in options:
             option.selected = option.value == state.value
         if state.value and not any(option.selected for option in options):
@@ -135,6 +142,19 @@ class FacetedFilter:
                 )
             options.insert(0, Option(state.value, label or state.value, 0, selected=True))
         return options
+
+    def _counts(self, state):
+        if self.cache_scope is None:
+            return state.facet.counts(self._filtered(skip=state))
+        others = sorted(
+            [(facet.param, value) for facet, value in self.fixed]
+            + [(other.param, other.value) for other in self.states if other is not state and other.value]
+        )
+        key = f"facet-counts:{self.cache_scope}:{state.param}:{others!r}"
+        counted = cached_for_generation(
+            key, lambda: [(o.value, o.label, o.count) for o in state.facet.counts(self._filtered(skip=state))]
+        )
+        return [Option(value, label, count) for value, label, count in counted]
 
     @property
     def queryset(self):

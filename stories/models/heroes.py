@@ -64,7 +64,7 @@ class HeroIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = FacetedFilter(self.heroes(), self.facets(), request.GET)
+        filters = FacetedFilter(self.heroes(), self.facets(), request.GET, cache_scope=f"heroes-of-{self.pk}")
         pagination = paginate(
             filters.queryset.order_by("title", "pk"), request.GET.get("page"), self.per_page
         )

@@ -135,7 +135,9 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     def _listing_context(self, request, tag=None):
         fixed = {"tag": tag.slug} if tag else None
-        filters = FacetedFilter(self.stories(), self.facets(), request.GET, fixed=fixed)
+        filters = FacetedFilter(
+            self.stories(), self.facets(), request.GET, fixed=fixed, cache_scope=f"stories-of-{self.pk}"
+        )
         pagination = paginate(filters.queryset.newest_first(), request.GET.get("page"), self.per_page)
         show_featured = tag is None and not filters.is_active and pagination.page.number == 1
         featured = self.stories().filter(featured=True).newest_first()[: self.featured_count]

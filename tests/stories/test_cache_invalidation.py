@@ -1,0 +1,49 @@
+"""What readers see after an editor's change, with the page cache and the generation caches on."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def test_renaming_an_industry_shows_in_the_filters_and_on_hero_pages(client, catalogue, story_index):
+    from stories.models import Industry
+
+    url = story_index.url
+    assert "Металлургия" in client.get(url).text
+    industry = Industry.objects.get(slug="metallurgiya")
+    industry.name = "Чёрная металлургия"
+    industry.save()
+    assert "Чёрная металлургия" in client.get(url).text
+    assert "Чёрная металлургия" in client.get(catalogue["heroes"]["steelmaker"].url).text
+
+
+def test_renaming_a_tag_shows_on_the_story(client, catalogue):
+    from stories.models import StoryTag
+
+    story = catalogue["stories"]["farm"]
+    assert "школьники" in client.get(story.url).text
+    tag = StoryTag.objects.get(name="школьники")
+    tag.name = "старшеклассники"
+    tag.save()
+    assert "старшеклассники" in client.get(story.url).text
+
+
+def test_filter_counts_follow_publishing(client, catalogue, story_index, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the counts' own cache, without the whole-page cache in front of it
+    url = f"{story_index.url}?kind=interview"
+    client.get(url)
+    with CaptureQueriesContext(connection) as warm:
+        client.get(url)
+    assert not [q for q in warm.captured_queries if "COUNT(DISTINCT" in q["sql"].upper()]
+    catalogue["stories"]["steel_interview"].unpublish()
+    html = client.get(url).text
+    assert "Интервью со сталеваром" not in html
+    assert "Интервью (0)" in html  # the chosen genre stays selected, with its new count
