@@ -2,6 +2,8 @@
 file leaves nothing behind), and the «Видео и аудио» block plays them with controls, a caption and a
 transcript, never by itself."""
 
+import json
+
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -16,6 +18,7 @@ from wagtailmedia.models import Media
 
 from stories.blocks import StoryBodyBlock, StoryMediaBlock
 from stories.factories import StoryPageFactory
+from stories.models import StoryPage
 
 MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + b"\xff\xfb\x90\x00" * 200
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 800
@@ -177,3 +180,48 @@ def test_chief_editors_and_authors_use_the_media_library_coordinators_do_not(
         assert response.status_code in (302, 403)
         assert not Media.objects.exists()
         assert client.get("/admin/media/").status_code in (302, 403)
+
+
+def test_an_editor_puts_a_video_into_a_story_through_the_admin(admin_client, story_index):
+    from django.urls import reverse
+
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    video = make_media("video", "plavka.mp4", MP4)
+    add_url = reverse("wagtailadmin_pages:add", args=["stories", "storypage", story_index.pk])
+    page = admin_client.get(add_url).content.decode()
+    assert json.dumps("Видео и аудио")[1:-1] in page  # the block is offered (in the editor's block JSON)
+    data = querydict_from_html(page, form_id="page-edit-form")
+    data.update(
+        {
+            "title": "Первая плавка",
+            "slug": "pervaya-plavka",
+            "lead": "Видео с завода.",
+            "kind": "story",
+            "date": "2026-11-20",
+            "body-count": "1",
+            "body-0-type": "media",
+            "body-0-deleted": "",
+            "body-0-order": "0",
+            "body-0-id": "",
+            "body-0-value-media": str(video.pk),
+            "body-0-value-caption": "Первая плавка, 1958 год",
+            "body-0-value-transcript": "Гул печи.",
+            "action-publish": "action-publish",
+        }
+    )
+    response = admin_client.post(add_url, data)
+    assert response.status_code == 302
+    story = StoryPage.objects.get(slug="pervaya-plavka")
+    assert story.live
+    assert story.body[0].value["media"] == video
+    assert "<video controls" in admin_client.get(story.url).content.decode()
+
+    first = story.get_latest_revision()
+    story.body[0].value["caption"] = "Плавка, 1958"
+    second = story.save_revision()
+    compare = admin_client.get(
+        reverse("wagtailadmin_pages:revisions_compare", args=[story.pk, first.pk, second.pk])
+    )
+    assert compare.status_code == 200
+    assert video.title in compare.content.decode()
