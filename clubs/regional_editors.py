@@ -79,12 +79,16 @@ def regional_grants(user) -> list[GroupPagePermission]:
     grants = []
     own_pages = branches + list(ClubPage.objects.filter(branch__in=branches).only("pk", "path", "depth"))
     for page in own_pages:
-        grants += [
-            GroupPagePermission(page=page, permission=permissions[action]) for action in OWN_PAGE_ACTIONS
-        ]
+        grants += [_grant(page, permissions[action]) for action in OWN_PAGE_ACTIONS]
     for page in story_indexes:
-        grants += [GroupPagePermission(page=page, permission=permissions[action]) for action in STORY_ACTIONS]
+        grants += [_grant(page, permissions[action]) for action in STORY_ACTIONS]
     return grants
+
+
+def _grant(page, permission):
+    grant = GroupPagePermission(page=page, permission=permission)
+    grant.from_branch_assignment = True
+    return grant
 
 
 def _story_index_model():
@@ -122,11 +126,18 @@ def has_group_permission_on(user, page, action) -> bool:
 
 class BranchPermissionTester(PagePermissionTester):
     """A regional editor edits and publishes their branch, but deleting or moving it (which would also end
-    their own assignment) stays with the chief editors."""
+    their own assignment) stays with those whose rights come from a group (chief editors)."""
 
     def can_delete(self, ignore_bulk=False):
-        if not self.user.is_superuser and not has_group_permission_on(self.user, self.page, "change"):
-            return False
+        if self.user.is_active and not self.user.is_superuser:
+            from_groups = {
+                perm.permission.codename
+                for perm in self.permission_policy.get_cached_permissions_for_user(self.user)
+                if not getattr(perm, "from_branch_assignment", False)
+                and self.page.path.startswith(perm.page.path)
+            }
+            if "change_page" not in from_groups:
+                return False
         return super().can_delete(ignore_bulk=ignore_bulk)
 
 
