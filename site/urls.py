@@ -6,10 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import accessibility, health
+from home import accessibility, health, site_history
 from home import views as home_views
 
 urlpatterns = [
+    # Before Wagtail's admin: its site history report, without personal-data entries for non-administrators.
+    *site_history.urlpatterns(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -155,3 +155,25 @@ def test_coordinators_and_chief_editors_cannot_open_the_report(client, coordinat
         assert client.get(REPORT_URL).status_code in (302, 403)
         assert client.get(REPORT_URL + "results/").status_code in (302, 403)
         assert REPORT_URL not in client.get("/admin/").content.decode()
+
+
+def test_site_history_hides_personal_data_entries_from_everyone_but_administrators(
+    client, admin_user, coordinator, club_application, other_club
+):
+    colleague = make_user("kollega", "Координаторы кружков")
+    other_club.coordinators.add(colleague)
+    other_club.save()
+    elsewhere = ClubApplicationFactory(club=other_club)
+    client.force_login(colleague)
+    client.get(reverse("club_applications:edit", args=[elsewhere.pk]))
+    assert view_entries().count() == 1
+
+    for url in ("/admin/reports/site-history/", "/admin/reports/site-history/results/"):
+        client.force_login(coordinator)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert elsewhere.reference_number not in response.content.decode()
+        client.force_login(admin_user)
+        assert elsewhere.reference_number in client.get(url).content.decode()
+    client.logout()
+    assert client.get("/admin/reports/site-history/").status_code == 302  # to the login page
