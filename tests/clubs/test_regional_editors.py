@@ -241,3 +241,36 @@ def test_a_club_with_applications_cannot_be_deleted_and_the_admin_says_why(clien
     assert response.status_code == 200
     assert "нельзя удалить" in response.text
     assert ClubPage.objects.filter(pk=club.pk).exists()
+
+
+def test_a_regional_editor_submits_a_story_for_moderation_but_cannot_publish_it(client, regional, home_page):
+    from wagtail.test.utils.form_data import rich_text
+
+    from stories.factories import StoryIndexPageFactory
+    from stories.models import StoryPage
+
+    index = StoryIndexPageFactory(parent=home_page)
+    data = nested_form_data(
+        {
+            "title": "Уральский сталевар",
+            "slug": "uralskiy-stalevar",
+            "lead": "О мастере с Урала.",
+            "kind": "story",
+            "date": "2026-01-15",
+            "story_heroes": inline_formset([]),
+            "tags": "",
+            "body": streamfield([("paragraph", rich_text("<p>Текст истории.</p>"))]),
+            "comments": inline_formset([]),
+        }
+    )
+    published = dict(data, **{"action-publish": "action-publish"})
+    client.post(f"/admin/pages/add/stories/storypage/{index.pk}/", published)
+    story = StoryPage.objects.get(slug="uralskiy-stalevar")
+    assert not story.live
+
+    submitted = dict(data, **{"action-submit": "action-submit"})
+    response = client.post(f"/admin/pages/{story.pk}/edit/", submitted)
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.workflow_in_progress and not story.live
+    assert story.current_workflow_state.requested_by == regional
