@@ -25,14 +25,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
 from home.page_cache import current_generation
+from home.public_memo import request_generation
 
 TIMEOUT = 24 * 3600
 
 
-def cached_for_generation(key: str, build, timeout: int = TIMEOUT):
+def cached_for_generation(key: str, build, timeout: int = TIMEOUT, request=None):
     """build(), computed once per key and content generation for all workers. Only for values that depend
-    on nothing but published content and the key (not on dates, sessions or applications)."""
-    full_key = f"generation-value:{current_generation()}:{hashlib.sha256(key.encode()).hexdigest()}"
+    on nothing but published content and the key (not on dates, sessions or applications). With the
+    request, the generation is read once per request rather than once per call."""
+    generation = request_generation(request) if request is not None else current_generation()
+    full_key = f"generation-value:{generation}:{hashlib.sha256(key.encode()).hexdigest()}"
     value = cache.get(full_key)
     if value is None:
         value = build()

@@ -1,5 +1,7 @@
 from django import template
+from django.utils.safestring import mark_safe
 
+from home.fragment_cache import cached_for_generation
 from home.models import NavigationSettings
 from home.public_memo import memoized
 
@@ -37,3 +39,29 @@ def header_navigation(context):
 @register.inclusion_tag("includes/footer_navigation.html", takes_context=True)
 def footer_navigation(context):
     return {"links": _links(context["request"], "footer_links")}
+
+
+@register.tag
+def generation_cache(parser, token):
+    """{% generation_cache "story-card" story.pk %}…{% endgeneration_cache %}: the enclosed HTML, rendered
+    once per key and content generation (home/fragment_cache.py). Only for markup that depends on nothing
+    but published content and the key: cards of stories and heroes, not of clubs (free places change)."""
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("generation_cache needs a key: a name and the object's pk")
+    nodelist = parser.parse(("endgeneration_cache",))
+    parser.delete_first_token()
+    return GenerationCacheNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+
+
+class GenerationCacheNode(template.Node):
+    def __init__(self, nodelist, key_parts):
+        self.nodelist = nodelist
+        self.key_parts = key_parts
+
+    def render(self, context):
+        key = "fragment:" + ":".join(str(part.resolve(context)) for part in self.key_parts)
+        html = cached_for_generation(
+            key, lambda: self.nodelist.render(context), request=context.get("request")
+        )
+        return mark_safe(html)  # rendered by our own template, escaped then

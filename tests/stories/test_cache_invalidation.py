@@ -47,3 +47,13 @@ def test_filter_counts_follow_publishing(client, catalogue, story_index, setting
     html = client.get(url).text
     assert "Интервью со сталеваром" not in html
     assert "Интервью (0)" in html  # the chosen genre stays selected, with its new count
+
+
+def test_story_cards_follow_a_renamed_hero(client, catalogue, story_index, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the cards' own cache (templates/stories/includes/story_card.html)
+    client.get(story_index.url)
+    assert "Кузнецов Пётр Алексеевич" in client.get(story_index.url).text  # a card from the cache
+    hero = catalogue["heroes"]["steelmaker"]
+    hero.title = "Кузнецов Пётр Алексеевич (1930–2011)"
+    hero.save_revision().publish()
+    assert "Кузнецов Пётр Алексеевич (1930–2011)" in client.get(story_index.url).text
