@@ -47,6 +47,8 @@ STORY_ACTIONS = ("add",)
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "image", ("add_image", "change_image", "choose_image")),
     ("wagtaildocs", "document", ("add_document", "change_document", "choose_document")),
+    # Audio and video (wagtailmedia): its choosers ask for add/change, it has no "choose" permission.
+    ("wagtailmedia", "media", ("add_media", "change_media")),
 ]
 
 

@@ -30,6 +30,8 @@ MEDIA_CODENAMES = {
     "add_document",
     "change_document",
     "choose_document",
+    "add_media",
+    "change_media",
 }
 
 
