@@ -199,6 +199,9 @@ def main():
     load_seconds = None
     if not (args.reuse_db and database_exists(database)):
         load_seconds = build_database(database, args.scale, env)
+    else:
+        # A database kept from an earlier version of the code gets the newer migrations.
+        run([str(PYTHON), "manage.py", "migrate", "--no-input", "-v0"], env)
     run([str(PYTHON), "manage.py", "collectstatic", "--no-input", "-v0"], env)
 
     with tempfile.TemporaryDirectory() as scratch:

@@ -2,7 +2,7 @@
 and a demo club coordinator.
 
 Scale 1 is a small realistic site (6 branches, 20 clubs); `--scale N` multiplies it (scale 100 ≈ 3,000 clubs,
-12,000 applications). Applications are created with bulk_create; pages without revisions.
+17,000 current applications and an archive that brings the total to 200,000). Applications are created with bulk_create; pages without revisions.
 """
 
 import datetime
@@ -347,45 +347,55 @@ def applications(context: DemoContext):
 
     references = reserve_numbers(len(plans))
     consents = ConsentRecord.objects.bulk_create(
-        ConsentRecord(
-            text=consent_text,
-            ip_address="127.0.0.1",
-            given_by_name=GUARDIAN_NAMES[index % len(GUARDIAN_NAMES)],
-            given_by_email="demo-parent@trudovaya-doblest.example",
-            covers=f"Заявка № {reference} в кружок «{club.title}»",
-        )
+        _consent(consent_text, club, index, reference)
         for (club, _status, index, _created), reference in zip(plans, references, strict=True)
     )
     objects = []
     for number, ((club, status, index, created), reference, consent) in enumerate(
         zip(plans, references, consents, strict=True)
     ):
-        objects.append(
-            ClubApplication(
-                club=club,
-                reference_number=reference,
-                status_token_digest=tokens.new_token()[1],
-                status=status,
-                created_at=created,
-                status_changed_at=None if status == Status.NEW else created + datetime.timedelta(days=1),
-                consent=consent,
-                child_name=CHILD_NAMES[number % len(CHILD_NAMES)] + f" {number + 1}",
-                child_key="",
-                birth_date=birth_date_for_age(rng.randint(11, 15)),
-                phone="+79000000000",
-                email="",
-                school=f"Школа № {rng.randint(1, 120)}",
-                grade=f"{rng.randint(5, 9)} класс",
-                guardian_name=GUARDIAN_NAMES[index % len(GUARDIAN_NAMES)],
-                guardian_phone="+79000000001",
-                guardian_email="demo-parent@trudovaya-doblest.example",
-            )
-        )
-    for application in objects:  # bulk_create skips save(), which normally fills the key
-        application.child_key = child_key(application.child_name)
+        objects.append(_application(club, status, index, number, created, reference, consent, rng))
     created_applications = ClubApplication.objects.bulk_create(objects, batch_size=1000)
+    ClubApplicationStatusChange.objects.bulk_create(_history(created_applications), batch_size=2000)
+    context.log(f"  заявок в кружки: {len(created_applications)}")
+
+
+def _application(club, status, index, number, created, reference, consent, rng):
+    name = CHILD_NAMES[number % len(CHILD_NAMES)] + f" {number + 1}"
+    return ClubApplication(
+        club=club,
+        reference_number=reference,
+        status_token_digest=tokens.new_token()[1],
+        status=status,
+        created_at=created,
+        status_changed_at=None if status == Status.NEW else created + datetime.timedelta(days=1),
+        consent=consent,
+        child_name=name,
+        child_key=child_key(name),  # bulk_create skips save(), which normally fills the key
+        birth_date=birth_date_for_age(rng.randint(11, 15)),
+        phone="+79000000000",
+        email="",
+        school=f"Школа № {rng.randint(1, 120)}",
+        grade=f"{rng.randint(5, 9)} класс",
+        guardian_name=GUARDIAN_NAMES[index % len(GUARDIAN_NAMES)],
+        guardian_phone="+79000000001",
+        guardian_email="demo-parent@trudovaya-doblest.example",
+    )
+
+
+def _consent(consent_text, club, index, reference):
+    return ConsentRecord(
+        text=consent_text,
+        ip_address="127.0.0.1",
+        given_by_name=GUARDIAN_NAMES[index % len(GUARDIAN_NAMES)],
+        given_by_email="demo-parent@trudovaya-doblest.example",
+        covers=f"Заявка № {reference} в кружок «{club.title}»",
+    )
+
+
+def _history(applications):
     history = []
-    for application in created_applications:
+    for application in applications:
         first_status = Status.WAITING if application.status == Status.WAITING else Status.NEW
         history.append(
             ClubApplicationStatusChange(
@@ -407,8 +417,53 @@ def applications(context: DemoContext):
                     public_message="Ждём вас на занятии!" if application.status == Status.ENROLLED else "",
                 )
             )
-    ClubApplicationStatusChange.objects.bulk_create(history, batch_size=2000)
-    context.log(f"  заявок в кружки: {len(created_applications)}")
+    return history
+
+
+# At benchmark scales the inbox holds a year of answered applications too: scale 100 ≈ 200,000 in all.
+ARCHIVE_APPLICATIONS_PER_SCALE = 2000
+ARCHIVE_BATCH = 10_000
+
+
+@demo_builder(order=225)
+def application_archive(context: DemoContext):
+    """Declined and withdrawn applications of the past months (they take no places): the volume the admin
+    inbox must list and filter quickly. Only from scale 2, so the everyday demo site stays small."""
+    if context.scale < 2:
+        return
+    missing = ARCHIVE_APPLICATIONS_PER_SCALE * context.scale - ClubApplication.objects.count()
+    if missing <= 0:
+        return
+    clubs = list(ClubPage.objects.order_by("pk").only("pk", "title"))
+    consent_text = ConsentText.objects.current(ConsentText.Kind.GUARDIAN)
+    rng = context.random
+    now = timezone.now()
+    created_count = 0
+    for start in range(0, missing, ARCHIVE_BATCH):
+        size = min(ARCHIVE_BATCH, missing - start)
+        plans = [
+            (
+                clubs[(start + offset) % len(clubs)],
+                Status.DECLINED if offset % 3 else Status.WITHDRAWN,
+                offset,
+                now - datetime.timedelta(days=rng.randint(41, 300), hours=rng.randint(0, 20)),
+            )
+            for offset in range(size)
+        ]
+        references = reserve_numbers(size)
+        consents = ConsentRecord.objects.bulk_create(
+            _consent(consent_text, club, index, reference)
+            for (club, _status, index, _created), reference in zip(plans, references, strict=True)
+        )
+        applications = ClubApplication.objects.bulk_create(
+            _application(club, status, index, start + index + 100_000, created, reference, consent, rng)
+            for (club, status, index, created), reference, consent in zip(
+                plans, references, consents, strict=True
+            )
+        )
+        ClubApplicationStatusChange.objects.bulk_create(_history(applications), batch_size=2000)
+        created_count += len(applications)
+    context.log(f"  заявок в архиве: {created_count}")
 
 
 @demo_builder(order=940, always=True)
