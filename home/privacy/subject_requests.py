@@ -133,8 +133,9 @@ def erase(findings: Findings, user) -> int:
         strip_consents(others)
         for consent in ConsentRecord.objects.filter(pk__in=others).select_related("text"):
             log(instance=consent, action=ERASE_ACTION, user=user, title=consent_title(consent))
-        # A club page could have shown the person as a mentor: no cached copy may keep them.
-        transaction.on_commit(page_cache.new_generation)
+        # A club page or a story could have shown the person: no cached copy may keep them (a new generation
+        # now, and another when this transaction commits).
+        page_cache.new_generation()
     return findings.count
 
 
@@ -147,7 +148,7 @@ def withdraw_publication_consent(findings: Findings, consent_pk, user) -> bool:
         withdraw_consents([consent.pk], timezone.now())
         consent.refresh_from_db()
         log(instance=consent, action=CONSENT_WITHDRAWN_ACTION, user=user, title=consent_title(consent))
-        transaction.on_commit(page_cache.new_generation)
+        page_cache.new_generation()
     return True
 
 

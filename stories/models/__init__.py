@@ -1,4 +1,5 @@
 from .heroes import HeroAward, HeroIndexPage, HeroPage, HeroTimelineEvent
+from .participants import StoryParticipant
 from .stories import StoryHero, StoryIndexPage, StoryKind, StoryPage
 from .tags import StoryPageTag, StoryTag
 from .taxonomy import Award, AwardKind, Industry
@@ -16,5 +17,6 @@ __all__ = [
     "StoryKind",
     "StoryPage",
     "StoryPageTag",
+    "StoryParticipant",
     "StoryTag",
 ]

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    InlinePanel,
     MultiFieldPanel,
     MultipleChooserPanel,
     PageChooserPanel,
@@ -203,6 +204,14 @@ class StoryPage(Page):
             [FieldPanel("region"), FieldPanel("tags"), FieldPanel("featured")], heading="Рубрики"
         ),
         FieldPanel("body"),
+        InlinePanel(
+            "participants",
+            heading="Участники истории, кроме героев",
+            label="Участник",
+            help_text="Имя и фото ребёнка или другого человека публикуются только с его согласием (для "
+            "несовершеннолетнего — с согласием родителя). Если согласие отзовут, участник исчезнет "
+            "со страницы.",
+        ),
     ]
 
     search_fields = [
@@ -277,6 +286,13 @@ class StoryPage(Page):
         )
         return StoryPage.for_listing(candidates[: self.related_count])
 
+    def shown_participants(self, preview=False):
+        """Participants whose publication consent is in force. A preview also shows those added in the editor,
+        whose consent is recorded when the story is published."""
+        if preview:
+            return [p for p in self.participants.all() if p.consent is None or p.may_be_shown]
+        return [p for p in self.participants.select_related("consent", "photo") if p.may_be_shown]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):
@@ -288,6 +304,7 @@ class StoryPage(Page):
         heroes = self.hero_list
         tags = self.tag_list
         context.update(
+            participants=self.shown_participants(preview=getattr(request, "is_preview", False)),
             cover=cover,
             heroes=heroes,
             tags=[(tag, index_page.tag_url(tag.slug)) for tag in tags],
