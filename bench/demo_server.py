@@ -6,6 +6,7 @@ touches the development database of `make run`. The first start builds the demo 
 
 import json
 import os
+import signal
 import subprocess
 import time
 import urllib.request
@@ -68,7 +69,8 @@ def page_urls(env: dict) -> dict:
 
 
 class Server:
-    """gunicorn with the project's own configuration, until the `with` block ends."""
+    """gunicorn with the project's own configuration, until the `with` block ends (bench/run.py and the
+    client-side scripts share it)."""
 
     def __init__(self, bind: str, env: dict):
         self.bind, self.env, self.process = bind, env, None
@@ -93,10 +95,18 @@ class Server:
         self.__exit__()
         raise RuntimeError("gunicorn did not become healthy on " + self.bind)
 
+    def worker_pids(self) -> list[str]:
+        return subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True, check=False
+        ).stdout.split()
+
     def __exit__(self, *exc):
         if self.process and self.process.poll() is None:
-            self.process.terminate()
+            # SIGINT is gunicorn's quick shutdown: a graceful one (SIGTERM) waits up to graceful_timeout for
+            # keep-alive connections a load generator may have left open.
+            self.process.send_signal(signal.SIGINT)
             try:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+                self.process.wait()

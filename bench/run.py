@@ -14,7 +14,6 @@ import json
 import os
 import platform
 import re
-import signal
 import statistics
 import subprocess
 import sys
@@ -24,9 +23,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import demo_server
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 BIND = "127.0.0.1:8765"
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 REDIS_URL = "redis://127.0.0.1:6379/12"
@@ -78,48 +79,24 @@ def build_database(name: str, scale: int, env: dict) -> float:
     return time.monotonic() - started
 
 
-class Server:
+class Server(demo_server.Server):
+    """The shared gunicorn runner, on the benchmark's address with an empty Redis database."""
+
     def __init__(self, env):
-        self.env = env
-        self.process = None
+        super().__init__(BIND, env)
 
     def __enter__(self):
         subprocess.run(
             ["redis-cli", "-n", REDIS_URL.rsplit("/", 1)[1], "FLUSHDB"], check=True, capture_output=True
         )
-        self.process = subprocess.Popen(
-            [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "--access-logfile", "/dev/null"],
-            env=self.env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://{BIND}/healthz/", timeout=2) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.5)
-        raise RuntimeError(
-            "gunicorn did not become healthy: " + (self.process.stderr.read() if self.process else "")
-        )
+        return super().__enter__()
 
     def worker_rss_mb(self) -> list[float]:
-        children = subprocess.run(
-            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True, check=False
-        ).stdout.split()
         sizes = []
-        for pid in children:
+        for pid in self.worker_pids():
             status = Path(f"/proc/{pid}/status").read_text()
             sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
         return sizes
-
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
 
 
 def wrk(url: str, duration: int, connections: int, threads: int, script: str | None = None) -> dict:
