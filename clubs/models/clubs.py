@@ -3,7 +3,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -41,11 +42,19 @@ class HeroChooserPanel(PageChooserPanel):
 
 class ClubPageQuerySet(PageQuerySet):
     def with_taken_places(self):
-        from .applications import PLACE_TAKING_STATUSES
+        from .applications import PLACE_TAKING_STATUSES, ClubApplication
 
-        return self.annotate(
-            taken_places=Count("applications", filter=Q(applications__status__in=PLACE_TAKING_STATUSES))
+        # A correlated subquery, not a join with GROUP BY: the database counts places only for the clubs it
+        # returns (after LIMIT), through the (club, status) index, instead of grouping every application of
+        # every club first — with 200,000 applications that grouping made the home page slower as data grew.
+        taken = (
+            ClubApplication.objects.filter(club=OuterRef("pk"), status__in=PLACE_TAKING_STATUSES)
+            .order_by()
+            .values("club")
+            .annotate(count=Count("pk"))
+            .values("count")
         )
+        return self.annotate(taken_places=Coalesce(Subquery(taken, output_field=IntegerField()), 0))
 
     def with_listing_data(self):
         """What a club card shows, in a fixed number of queries whatever the number of clubs."""
