@@ -262,6 +262,7 @@ def test_a_regional_editor_submits_a_story_for_moderation_but_cannot_publish_it(
             "story_heroes": inline_formset([]),
             "tags": "",
             "body": streamfield([("paragraph", rich_text("<p>Текст истории.</p>"))]),
+            "participants": inline_formset([]),
             "comments": inline_formset([]),
         }
     )

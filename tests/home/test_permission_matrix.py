@@ -253,6 +253,7 @@ def story_form(story=None, **overrides):
         "story_heroes": inline_formset([]),
         "tags": "",
         "body": streamfield([("paragraph", rich_text("<p>Текст истории.</p>"))]),
+        "participants": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(overrides)
