@@ -12,6 +12,10 @@ Only anonymous-style reading uses it: the admin always reads the database, so an
 on a shared instance.
 """
 
+import contextlib
+
+from django.db import InterfaceError, OperationalError
+
 from wagtail.models import Site
 
 from home.page_cache import current_generation
@@ -56,10 +60,17 @@ class PublicMemoMiddleware:
 
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and not request.path.startswith(ADMIN_PREFIXES):
-            from home.models import NavigationSettings, SiteIdentity
-
-            host = (request._get_raw_host(), request.get_port())
-            request._wagtail_site = memoized(request, ("site", host), lambda: Site._find_for_request(request))
-            for model in (SiteIdentity, NavigationSettings):
-                setattr(request, model.get_cache_attr_name(), site_settings(request, model))
+            # With the database down the view meets the error, where home/resilience.py answers 503 (raised
+            # here, in a middleware, it would bypass that middleware's process_exception).
+            with contextlib.suppress(OperationalError, InterfaceError):
+                self.prepare(request)
         return self.get_response(request)
+
+    @staticmethod
+    def prepare(request):
+        from home.models import NavigationSettings, SiteIdentity
+
+        host = (request._get_raw_host(), request.get_port())
+        request._wagtail_site = memoized(request, ("site", host), lambda: Site._find_for_request(request))
+        for model in (SiteIdentity, NavigationSettings):
+            setattr(request, model.get_cache_attr_name(), site_settings(request, model))
