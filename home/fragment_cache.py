@@ -24,8 +24,7 @@ from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from home.page_cache import current_generation
-from home.public_memo import request_generation
+from home.page_cache import current_generation, request_generation
 
 TIMEOUT = 24 * 3600
 

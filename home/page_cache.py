@@ -47,6 +47,15 @@ def current_generation() -> str:
     return generation
 
 
+def request_generation(request) -> str:
+    """The content generation, read from the shared cache once per request (the page cache, the memo and
+    the fragment caches all key on it)."""
+    generation = getattr(request, "_content_generation", None)
+    if generation is None:
+        generation = request._content_generation = current_generation()
+    return generation
+
+
 def new_generation(**kwargs) -> None:
     _bump_generation()
     # Signals fire inside the editor's transaction. A reader in another process can take the new generation
@@ -114,7 +123,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _request_is_cacheable(request):
             return self.get_response(request)
-        key = _cache_key(request, current_generation())
+        key = _cache_key(request, request_generation(request))
         stored = cache.get(key)
         if stored is not None:
             return _rebuild(stored)

@@ -18,19 +18,11 @@ from django.db import InterfaceError, OperationalError
 
 from wagtail.models import Site
 
-from home.page_cache import current_generation
+from home.page_cache import request_generation
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 _memo = {"generation": None, "values": {}}
-
-
-def request_generation(request) -> str:
-    """The content generation, read from the shared cache once per request."""
-    generation = getattr(request, "_content_generation", None)
-    if generation is None:
-        generation = request._content_generation = current_generation()
-    return generation
 
 
 def memoized(request, key, build):
