@@ -130,7 +130,9 @@ class StoryParticipant(Orderable):
             participants = revision.content.get("participants") or []
             changed = False
             for item in participants:
-                if item.get("pk") == self.pk or item.get("name") == self.name:
+                # Drafts saved before the participant was first published hold them without a pk.
+                same = item.get("pk") == self.pk or (item.get("pk") is None and item.get("name") == self.name)
+                if same:
                     item.update(
                         name="удалено", about="", photo=None, consent_given_by="удалено", consent_email=""
                     )

@@ -93,3 +93,21 @@ def test_erasure_removes_the_participant_from_the_page_and_the_revisions(client,
     page = Page.objects.get(pk=story.pk).specific
     for revision in page.revisions.all():
         assert "Иванова Аня" not in json.dumps(revision.content, ensure_ascii=False)
+
+
+def test_erasure_leaves_a_namesake_in_the_revisions(story, admin):
+    StoryParticipant.objects.create(
+        story=story,
+        name="Иванова Аня",
+        about="ученица 7 класса, другой человек",
+        consent_given_by="Иванов Пётр, папа",
+        consent_email="papa@example.org",
+        consent_document="Согласие от 01.04.2026",
+    )
+    story.save_revision().publish()
+    admin.post(URL, {"identifier": EMAIL, "action": "erase", "confirm": "yes"})
+    assert StoryParticipant.objects.get().about == "ученица 7 класса, другой человек"
+    latest = Page.objects.get(pk=story.pk).specific.revisions.order_by("-pk").first()
+    assert "ученица 7 класса, другой человек" in json.dumps(latest.content, ensure_ascii=False)
+    names = [item["name"] for item in latest.content["participants"]]
+    assert names.count("Иванова Аня") == 1
