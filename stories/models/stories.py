@@ -266,25 +266,38 @@ class StoryPage(Page):
         return [link.hero for link in self.story_heroes.all() if link.hero.live]
 
     def related_stories(self):
-        """Stories sharing heroes, topics or the region with this one: the closest first, then the newest."""
+        """Stories sharing heroes, topics or the region with this one: the closest first, then the newest.
+
+        Shared heroes weigh 4, shared topics 2, the same region 1. Scoring every live story grows with the
+        catalogue (70–80 ms at 10,000 stories), so only bounded candidates are scored: every story sharing a
+        hero (a handful per hero), and the newest few of each lower tier. That is exact: a story of a lower
+        tier can only reach the top `related_count` if fewer than that many stories outrank it, and then it is
+        among the newest `related_count` of its tier (tests/stories/test_related_stories.py checks it against
+        a full ranking)."""
         hero_ids = [link.hero_id for link in self.story_heroes.all()]
         tag_ids = [item.tag_id for item in self.tagged_items.all()]
         same_heroes = StoryHero.objects.filter(story=OuterRef("pk"), hero_id__in=hero_ids)
         same_tags = StoryPageTag.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
-        # Shared heroes weigh most, then shared topics, then the same region.
+        same_region = Q(region_id=self.region_id) if self.region_id else Q(pk__in=[])
+        others = StoryPage.objects.live().exclude(pk=self.pk)
+
+        def newest(queryset):
+            return queryset.order_by("-date", "-pk").values("pk")[: self.related_count]
+
+        candidates = Q(pk__in=StoryHero.objects.filter(hero_id__in=hero_ids).values("story_id"))
+        if tag_ids:
+            with_tags = others.filter(Exists(same_tags))
+            candidates |= Q(pk__in=newest(with_tags.filter(same_region)))
+            candidates |= Q(pk__in=newest(with_tags.exclude(same_region)))
+        if self.region_id:
+            candidates |= Q(pk__in=newest(others.filter(same_region).exclude(Exists(same_tags))))
         weight = (
             Case(When(Exists(same_heroes), then=Value(4)), default=Value(0))
             + Case(When(Exists(same_tags), then=Value(2)), default=Value(0))
-            + Case(When(region_id=self.region_id or -1, then=Value(1)), default=Value(0))
+            + Case(When(same_region, then=Value(1)), default=Value(0))
         )
-        candidates = (
-            StoryPage.objects.live()
-            .exclude(pk=self.pk)
-            .filter(Q(Exists(same_heroes)) | Q(Exists(same_tags)) | Q(region_id=self.region_id or -1))
-            .annotate(closeness=weight)
-            .order_by("-closeness", "-date", "-pk")
-        )
-        return StoryPage.for_listing(candidates[: self.related_count])
+        closest = others.filter(candidates).annotate(closeness=weight).order_by("-closeness", "-date", "-pk")
+        return StoryPage.for_listing(closest[: self.related_count])
 
     def shown_participants(self, preview=False):
         """Participants whose publication consent is in force. A preview also shows those added in the editor,
