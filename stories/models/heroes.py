@@ -66,12 +66,14 @@ class HeroIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         filters = FacetedFilter(self.heroes(), self.facets(), request.GET, cache_scope=f"heroes-of-{self.pk}")
         pagination = paginate(
-            filters.queryset.order_by("title", "pk"), request.GET.get("page"), self.per_page
+            HeroPage.for_listing(filters.queryset.order_by("title", "pk")),
+            request.GET.get("page"),
+            self.per_page,
         )
         context.update(
             filters=filters,
             pagination=pagination,
-            heroes=HeroPage.for_listing(pagination.page.object_list),
+            heroes=pagination.page.object_list,
         )
         return context
 

@@ -139,13 +139,15 @@ class StoryIndexPage(RoutablePageMixin, Page):
         filters = FacetedFilter(
             self.stories(), self.facets(), request.GET, fixed=fixed, cache_scope=f"stories-of-{self.pk}"
         )
-        pagination = paginate(filters.queryset.newest_first(), request.GET.get("page"), self.per_page)
+        pagination = paginate(
+            StoryPage.for_listing(filters.queryset.newest_first()), request.GET.get("page"), self.per_page
+        )
         show_featured = tag is None and not filters.is_active and pagination.page.number == 1
         featured = self.stories().filter(featured=True).newest_first()[: self.featured_count]
         return {
             "filters": filters,
             "pagination": pagination,
-            "stories": StoryPage.for_listing(pagination.page.object_list),
+            "stories": pagination.page.object_list,
             "featured_stories": StoryPage.for_listing(featured) if show_featured else [],
             "tag": tag,
             "reset_url": self.tag_url(tag.slug) if tag else self.url,
