@@ -233,9 +233,12 @@ class StoryPage(Page):
     class Meta:
         verbose_name = "история"
         verbose_name_plural = "истории"
-        # Every listing reads stories newest first (newest_first): with this index the database walks the
-        # newest rows and stops after a page, instead of sorting every story.
-        indexes = [models.Index(fields=["date", "page_ptr"], name="story_date_order")]
+        # Listings read stories newest first (newest_first), the home page featured first: with these indexes
+        # the database walks the first rows in order and stops after a page, instead of sorting every story.
+        indexes = [
+            models.Index(fields=["date", "page_ptr"], name="story_date_order"),
+            models.Index(fields=["featured", "date", "page_ptr"], name="story_featured_order"),
+        ]
 
     @staticmethod
     def _relations():
