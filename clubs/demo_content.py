@@ -311,7 +311,14 @@ def clubs(context: DemoContext):
             phone="+7 (900) 000-00-00",
             email=f"{slug}@trudovaya-doblest.example",
             branch=branch,
+            # As if published through the admin, one after another (the home page shows the newest clubs).
+            first_published_at=_opened_at(number),
+            last_published_at=_opened_at(number),
         )
+
+
+def _opened_at(number):
+    return timezone.make_aware(datetime.datetime(2024, 9, 1, 10, 0)) + datetime.timedelta(hours=3 * number)
 
 
 def _picture_alt(kind):
