@@ -336,7 +336,7 @@ class StoryPage(Page):
             cover=cover,
             heroes=heroes,
             tags=[(tag, index_page.tag_url(tag.slug)) for tag in tags],
-            related_stories=self.related_stories(),
+            related_stories=self.related_stories,  # called by the template only when its cache misses
             share=share,
             index_page=index_page,
             rss_url=index_page.feed_url(),

@@ -57,3 +57,30 @@ def test_story_cards_follow_a_renamed_hero(client, catalogue, story_index, setti
     hero.title = "Кузнецов Пётр Алексеевич (1930–2011)"
     hero.save_revision().publish()
     assert "Кузнецов Пётр Алексеевич (1930–2011)" in client.get(story_index.url).text
+
+
+def test_related_stories_follow_publishing(client, catalogue, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the section's own cache (templates/stories/story_page.html)
+    steel, interview = catalogue["stories"]["steel"], catalogue["stories"]["steel_interview"]
+    client.get(steel.url)
+    related = client.get(steel.url).text.split('id="related-title"')[1]  # the section from the cache
+    assert "Интервью со сталеваром" in related
+    interview.unpublish()
+    related = client.get(steel.url).text.split('id="related-title"')[1]
+    assert "Интервью со сталеваром" not in related
+    assert "Открылся центр наставничества" in related  # a shared topic takes the free place
+
+
+def test_a_preview_neither_reads_nor_fills_the_related_stories_cache(client, catalogue, settings):
+    from stories.models import StoryHero
+
+    settings.PAGE_CACHE_SECONDS = 0
+    farm = catalogue["stories"]["farm"]  # nothing shares its hero, topic or region
+    # An editor adds the steelmaker without saving: the preview shows his stories…
+    farm.story_heroes = [StoryHero(hero=catalogue["heroes"]["steelmaker"])]
+    preview = farm.make_preview_request().render().content.decode()
+    assert "Сорок лет у мартеновской печи" in preview.split('id="related-title"')[1]
+    # …readers still see the published story, not the draft's neighbours…
+    assert 'id="related-title"' not in client.get(farm.url).text
+    # …and the next preview is not given the readers' version.
+    assert 'id="related-title"' in farm.make_preview_request().render().content.decode()
