@@ -6,7 +6,7 @@ a counter must not pretend to count, so its caller (the rate limiter) decides wh
 
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,29 @@ def _fallback(method_name, default):
     return method
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django builds a new `redis.Redis` object around the connection pool for every cache call: about 540
+    Python calls, three times the GET itself (measured with cProfile, redis-py 8.1). One object per pool does:
+    a `redis.Redis` holds no connection of its own (it takes one from the pool per command) and is safe to
+    share between threads."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
+
     def get(self, key, default=None, version=None):
         try:
             return super().get(key, default, version)

@@ -94,6 +94,17 @@ def test_resilient_cache_works_against_the_real_redis():
     cache.delete("counter")
 
 
+def test_cache_calls_share_one_redis_client_per_pool():
+    """Django made a new redis.Redis per call, costlier than the GET it sent (home/cache.py)."""
+    cache = ResilientRedisCache(REAL_REDIS, resilient_cache(REAL_REDIS))
+    cache.set("shared", "значение", timeout=10)
+    client = cache._cache.get_client("shared")
+    assert cache.get("shared") == "значение"
+    assert cache._cache.get_client("other") is client
+    assert cache._cache.get_client("shared", write=True) is client  # one server: reads and writes share it
+    cache.delete("shared")
+
+
 @pytest.mark.django_db
 def test_health_endpoint_reports_database_and_cache(client):
     response = client.get("/healthz/")
