@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.models import CustomImage
+from home.routing import ChildOfOneTypeRouting
 
 from .choices import Direction, Format
 
@@ -95,7 +96,7 @@ class ClubPageForm(WagtailAdminPageForm):
         return branch
 
 
-class ClubIndexPage(Page):
+class ClubIndexPage(ChildOfOneTypeRouting, Page):
     intro = models.TextField("Вступление", blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

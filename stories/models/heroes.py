@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
+from home.routing import ChildOfOneTypeRouting
 from stories import images, sharing
 from stories.filters import Facet, FacetedFilter
 from stories.pagination import paginate
@@ -24,7 +25,7 @@ def _year_help(what):
     return f"{what} — четыре цифры, например 1938."
 
 
-class HeroIndexPage(Page):
+class HeroIndexPage(ChildOfOneTypeRouting, Page):
     intro = models.TextField("Вступление", blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

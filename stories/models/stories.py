@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.routing import ChildOfOneTypeRouting
 from stories import images, sharing
 from stories.blocks import StoryBodyBlock
 from stories.filters import Facet, FacetedFilter
@@ -35,7 +36,7 @@ class StoryKind(models.TextChoices):
     NEWS = "news", "Новость"
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, Page):
     intro = models.TextField("Вступление", blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

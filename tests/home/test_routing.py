@@ -1,0 +1,47 @@
+"""Listing indexes route to their pages with one query (home/routing.py), with Wagtail's outcomes."""
+
+from django.http import Http404
+from django.test import RequestFactory
+
+import pytest
+
+from stories.factories import HeroIndexPageFactory, HeroPageFactory, StoryIndexPageFactory, StoryPageFactory
+from stories.models import StoryPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story_index(home_page):
+    return StoryIndexPageFactory(parent=home_page, slug="istorii")
+
+
+def test_a_story_is_found_as_its_own_type_in_one_query(story_index, django_assert_num_queries):
+    story = StoryPageFactory(parent=story_index, slug="plavilshchik")
+    with django_assert_num_queries(1):
+        found = story_index.route(RequestFactory().get("/"), ["plavilshchik"]).page
+    assert type(found) is StoryPage and found.pk == story.pk
+    with django_assert_num_queries(0):
+        assert found.get_parent().pk == story_index.pk
+
+
+def test_a_draft_or_an_unknown_slug_is_not_found(story_index):
+    draft = StoryPageFactory(parent=story_index, slug="chernovik")
+    draft.unpublish()
+    for slug in ("chernovik", "net-takoy"):
+        with pytest.raises(Http404):
+            story_index.route(RequestFactory().get("/"), [slug])
+
+
+def test_only_children_of_this_index_are_found(client, home_page, story_index):
+    heroes = HeroIndexPageFactory(parent=home_page, slug="geroi")
+    HeroPageFactory(parent=heroes, slug="ivanov", title="Иванов Иван Иванович")
+    assert client.get("/geroi/ivanov/").status_code == 200
+    assert client.get("/istorii/ivanov/").status_code == 404  # a hero's slug under the stories
+
+
+def test_the_index_own_routes_come_before_its_pages(client, story_index):
+    StoryPageFactory(parent=story_index, slug="rss", title="История под именем rss")
+    response = client.get("/istorii/rss/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
