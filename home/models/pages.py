@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -49,6 +50,25 @@ class HomePage(Page):
     class Meta:
         verbose_name = "главная страница"
         verbose_name_plural = "главные страницы"
+
+    def route(self, request, path_components):
+        """Every address below the home page starts with one of its sections (stories, heroes, clubs…). They
+        come from the worker's memo (home/public_memo.py), exact under the content generation: Wagtail would
+        ask for the section as a Page, then again as its type, on every request."""
+        if not path_components:
+            return super().route(request, path_components)
+        from home.public_memo import memoized
+
+        section = memoized(request, ("sections", self.pk), self._sections_by_slug).get(path_components[0])
+        if section is None:
+            raise Http404
+        return section.route(request, path_components[1:])
+
+    def _sections_by_slug(self):
+        sections = {page.slug: page for page in self.get_children().specific()}
+        for page in sections.values():
+            page._cached_parent_obj = self
+        return sections
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

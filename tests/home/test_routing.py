@@ -45,3 +45,23 @@ def test_the_index_own_routes_come_before_its_pages(client, story_index):
     response = client.get("/istorii/rss/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
+
+
+def test_sections_below_the_home_page_are_routed_from_the_memo(story_index, django_assert_num_queries):
+    StoryPageFactory(parent=story_index, slug="plavilshchik")
+    home = story_index.get_parent().specific
+    home.route(RequestFactory().get("/"), ["istorii", "plavilshchik"])  # fills the memo
+    with django_assert_num_queries(1):  # the story only; the stories section comes from the memo
+        found = home.route(RequestFactory().get("/"), ["istorii", "plavilshchik"]).page
+    assert found.slug == "plavilshchik" and found.get_parent().slug == "istorii"
+    with pytest.raises(Http404):
+        home.route(RequestFactory().get("/"), ["net-takogo-razdela", "plavilshchik"])
+
+
+def test_a_renamed_section_is_routed_at_its_new_address_at_once(client, story_index):
+    StoryPageFactory(parent=story_index, slug="plavilshchik")
+    assert client.get("/istorii/plavilshchik/").status_code == 200
+    story_index.slug = "rasskazy"
+    story_index.save_revision().publish()
+    assert client.get("/rasskazy/plavilshchik/").status_code == 200
+    assert client.get("/istorii/plavilshchik/").status_code == 404
