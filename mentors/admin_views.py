@@ -21,6 +21,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 import django_filters
 
 from clubs.models import ClubPage, Direction
+from home.applications.admin_inbox import ApplicationInboxMixin
 from home.applications.audit import log_application_view
 from home.applications.exports import Column as ExportColumn
 from home.applications.exports import can_export, export_response
@@ -35,8 +36,9 @@ MATCH_PERMISSION = "mentors.add_mentormatch"
 
 
 class MentorApplicationFilterSet(WagtailFilterSet):
+    # No DISTINCT: a filter on the application's own column cannot repeat a row.
     status = django_filters.MultipleChoiceFilter(
-        label="Статус", choices=Status.choices, widget=forms.CheckboxSelectMultiple
+        label="Статус", choices=Status.choices, widget=forms.CheckboxSelectMultiple, distinct=False
     )
     region = django_filters.ModelChoiceFilter(label="Регион", queryset=Region.objects.all())
     audience = django_filters.ChoiceFilter(label="Кто", choices=Audience.choices)
@@ -98,7 +100,7 @@ class OverdueColumn(Column):
         return "⚠ нет ответа" if instance.is_overdue else ""
 
 
-class MentorApplicationIndexView(IndexView):
+class MentorApplicationIndexView(ApplicationInboxMixin, IndexView):
     # Applications are neither added, copied nor deleted here (see MentorApplicationViewSet.get_urlpatterns).
     def get_add_url(self):
         return None
