@@ -1,5 +1,7 @@
 from django.db import models
 from django.http import Http404
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -13,6 +15,19 @@ from home.blocks import BodyStreamBlock
 # Sections of the home page contributed by other apps (stories, clubs, calls for mentors).
 # A hook function takes (page, request) and returns a dict with "template" and its context, or None.
 HOME_PAGE_SECTIONS_HOOK = "home_page_sections"
+
+
+def rendered_once_per_generation(key):
+    """Marks a home page section hook whose section depends on nothing but published content and on
+    `key(page)` (a string): the section is then chosen and rendered once per content generation
+    (home/fragment_cache.py), and its queries run only then. Sections that count applications (free places)
+    must not be marked; one that depends on the date puts the date in its key."""
+
+    def mark(hook):
+        hook.generation_cache_key = key
+        return hook
+
+    return mark
 
 
 class HomePage(Page):
@@ -75,9 +90,24 @@ class HomePage(Page):
         context["featured_pages"] = [
             item.page.specific for item in self.featured_pages.select_related("page").all() if item.page.live
         ]
-        sections = (section(self, request) for section in hooks.get_hooks(HOME_PAGE_SECTIONS_HOOK))
+        sections = (self._section(hook, request) for hook in hooks.get_hooks(HOME_PAGE_SECTIONS_HOOK))
         context["sections"] = [section for section in sections if section]
         return context
+
+    def _section(self, hook, request):
+        key = getattr(hook, "generation_cache_key", None)
+        if key is None or getattr(request, "is_preview", False):
+            return hook(self, request)
+        from home.fragment_cache import cached_for_generation
+
+        def render():
+            section = hook(self, request)
+            if not section:
+                return ""
+            return render_to_string(section["template"], {"section": section, "page": self}, request=request)
+
+        html = cached_for_generation(f"home-section:{key(self)}", render, request=request)
+        return {"html": mark_safe(html)} if html else None  # our own templates' HTML, escaped when rendered
 
 
 class HomePageFeaturedPage(Orderable):

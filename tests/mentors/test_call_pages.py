@@ -187,3 +187,16 @@ def test_the_home_page_section_queries_do_not_grow(
     with django_assert_num_queries(4):
         section = mentor_calls_on_home_page(home_page, None)
     assert len(section["calls"]) == 3
+
+
+def test_the_home_page_section_drops_a_call_at_midnight_without_any_edit(
+    client, home_page, call_index, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the section's own cache (home/models/pages.py), keyed by the date
+    MentorCallPageFactory(
+        parent=call_index, title="Наставники для юных моряков", slug="moryaki", deadline=in_days(0)
+    )
+    assert "Наставники для юных моряков" in client.get(home_page.url).text
+    assert "Наставники для юных моряков" in client.get(home_page.url).text  # now from the cache
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=1)):
+        assert "Ищем наставников" not in client.get(home_page.url).text

@@ -1,0 +1,47 @@
+"""Home page sections that depend only on published content are rendered once per content generation
+(home/models/pages.py, `rendered_once_per_generation`)."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from home.models import NavigationSettings, SiteIdentity
+from stories.factories import HeroIndexPageFactory, HeroPageFactory, StoryIndexPageFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stories(home_page, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the sections' own cache, without the whole-page cache in front of it
+    index = StoryIndexPageFactory(parent=home_page, slug="istorii")
+    StoryPageFactory(parent=index, title="Сорок лет у мартеновской печи", slug="pech")
+    heroes = HeroIndexPageFactory(parent=home_page, slug="geroi")
+    HeroPageFactory(parent=heroes, title="Кузнецов Пётр Алексеевич", slug="kuznetsov")
+    # The site's settings are created on first reading, which starts a content generation: create them now,
+    # as a running site has them.
+    SiteIdentity.load(), NavigationSettings.load()
+    return index
+
+
+def test_cached_sections_run_no_queries_of_their_own(client, home_page, stories):
+    first = client.get(home_page.url).text
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(home_page.url).text
+    assert again == first
+    assert "Сорок лет у мартеновской печи" in again and "Кузнецов Пётр Алексеевич" in again
+    assert not [query for query in queries.captured_queries if "stories_storypage" in query["sql"]]
+
+
+def test_a_published_story_is_on_the_home_page_at_once(client, home_page, stories):
+    client.get(home_page.url)
+    story = StoryPageFactory(parent=stories, title="Смена длиною в жизнь", slug="smena", live=False)
+    story.save_revision().publish()  # as an editor publishes
+    assert "Смена длиною в жизнь" in client.get(home_page.url).text
+
+
+def test_an_unpublished_story_leaves_the_home_page_at_once(client, home_page, stories):
+    client.get(home_page.url)
+    stories.get_children().get(slug="pech").specific.unpublish()
+    assert "Сорок лет у мартеновской печи" not in client.get(home_page.url).text
