@@ -29,17 +29,49 @@ from home.page_cache import current_generation, request_generation
 TIMEOUT = 24 * 3600
 
 
+def generation_key(key: str, generation: str) -> str:
+    return f"generation-value:{generation}:{hashlib.sha256(key.encode()).hexdigest()}"
+
+
 def cached_for_generation(key: str, build, timeout: int = TIMEOUT, request=None):
     """build(), computed once per key and content generation for all workers. Only for values that depend
     on nothing but published content and the key (not on dates, sessions or applications). With the
     request, the generation is read once per request rather than once per call."""
     generation = request_generation(request) if request is not None else current_generation()
-    full_key = f"generation-value:{generation}:{hashlib.sha256(key.encode()).hexdigest()}"
+    full_key = generation_key(key, generation)
     value = cache.get(full_key)
     if value is None:
         value = build()
         cache.set(full_key, value, timeout=timeout)
     return value
+
+
+def card_key(card_name: str, pk) -> str:
+    """The key of `{% generation_cache card_name obj.pk %}` (home/templatetags/site_tags.py)."""
+    return f"fragment:{card_name}:{pk}"
+
+
+def with_cached_cards(objects, card_name: str, request, prepare):
+    """A listing's cards, rendered once per generation by `{% generation_cache card_name obj.pk %}`, read
+    with one cache round trip: each object gets `cached_card`, the HTML found or None, and `prepare(missing)`
+    runs the queries a card needs (pictures, tags, heroes) only for the objects whose card must be rendered.
+    A listing whose cards are all cached costs one query, not five."""
+    objects = list(objects)
+    if getattr(request, "is_preview", False) or not objects:
+        prepare(objects)
+        return objects
+    generation = request_generation(request)
+    keys = [generation_key(card_key(card_name, obj.pk), generation) for obj in objects]
+    found = cache.get_many(keys)
+    missing = []
+    for obj, key in zip(objects, keys, strict=True):
+        html = found.get(key)
+        obj.cached_card = None if html is None else mark_safe(html)  # our own template's HTML
+        if html is None:
+            missing.append(obj)
+    if missing:
+        prepare(missing)
+    return objects
 
 
 def stream_cache_key(value) -> str:

@@ -34,7 +34,7 @@ class Pagination:
 
 def paginate(queryset, requested, per_page) -> Pagination:
     """The asked-for page; a wrong number (abc, 0, past the end) shows the nearest real page, not an error.
-    Give the queryset its prefetches before paginating: a page past the middle is a list, not a queryset."""
+    A page past the middle holds a list, not a queryset: fetch related data with prefetch_related_objects."""
     paginator = FromEitherEndPaginator(queryset, per_page)
     notice = ""
     try:

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
+from home.fragment_cache import with_cached_cards
 from home.routing import ChildOfOneTypeRouting
 from stories import images, sharing
 from stories.filters import Facet, FacetedFilter
@@ -67,14 +68,12 @@ class HeroIndexPage(ChildOfOneTypeRouting, Page):
         context = super().get_context(request, *args, **kwargs)
         filters = FacetedFilter(self.heroes(), self.facets(), request.GET, cache_scope=f"heroes-of-{self.pk}")
         pagination = paginate(
-            HeroPage.for_listing(filters.queryset.order_by("title", "pk")),
-            request.GET.get("page"),
-            self.per_page,
+            filters.queryset.order_by("title", "pk"), request.GET.get("page"), self.per_page
         )
         context.update(
             filters=filters,
             pagination=pagination,
-            heroes=pagination.page.object_list,
+            heroes=HeroPage.cards(pagination.page.object_list, request),
         )
         return context
 
@@ -154,11 +153,23 @@ class HeroPage(Page):
         if errors:
             raise ValidationError(errors)
 
+    @staticmethod
+    def _portrait():
+        return Prefetch("portrait", queryset=images.images_with_renditions(*images.PORTRAIT))
+
     @classmethod
     def for_listing(cls, queryset):
         """Hero cards: portrait renditions, region and industry in a bounded number of queries."""
-        return queryset.select_related("region", "industry").prefetch_related(
-            Prefetch("portrait", queryset=images.images_with_renditions(*images.PORTRAIT))
+        return queryset.select_related("region", "industry").prefetch_related(cls._portrait())
+
+    @classmethod
+    def cards(cls, heroes, request):
+        """Heroes for cards (stories/includes/hero_card.html), as StoryPage.cards does for stories."""
+        return with_cached_cards(
+            heroes,
+            "hero-card",
+            request,
+            lambda missing: prefetch_related_objects(missing, "region", "industry", cls._portrait()),
         )
 
     @property
@@ -188,7 +199,7 @@ class HeroPage(Page):
         context.update(
             awards=awards,
             timeline=list(self.timeline_events.order_by("year", "sort_order")),
-            stories=StoryPage.for_listing(stories),
+            stories=StoryPage.cards(stories, request),
             portrait=portrait,
             share=share,
             structured_data=sharing.person_data(self, share, awards),

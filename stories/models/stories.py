@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.fragment_cache import with_cached_cards
 from home.routing import ChildOfOneTypeRouting
 from stories import images, sharing
 from stories.blocks import StoryBodyBlock
@@ -140,16 +141,14 @@ class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, Page):
         filters = FacetedFilter(
             self.stories(), self.facets(), request.GET, fixed=fixed, cache_scope=f"stories-of-{self.pk}"
         )
-        pagination = paginate(
-            StoryPage.for_listing(filters.queryset.newest_first()), request.GET.get("page"), self.per_page
-        )
+        pagination = paginate(filters.queryset.newest_first(), request.GET.get("page"), self.per_page)
         show_featured = tag is None and not filters.is_active and pagination.page.number == 1
         featured = self.stories().filter(featured=True).newest_first()[: self.featured_count]
         return {
             "filters": filters,
             "pagination": pagination,
-            "stories": pagination.page.object_list,
-            "featured_stories": StoryPage.for_listing(featured) if show_featured else [],
+            "stories": StoryPage.cards(pagination.page.object_list, request),
+            "featured_stories": StoryPage.cards(featured, request) if show_featured else [],
             "tag": tag,
             "reset_url": self.tag_url(tag.slug) if tag else self.url,
             "rss_url": self.feed_url(tag.slug if tag else None),
@@ -251,10 +250,26 @@ class StoryPage(Page):
         ]
 
     @classmethod
+    def _card_relations(cls):
+        return [
+            Prefetch("cover_image", queryset=images.images_with_renditions(*images.CARD)),
+            *cls._relations(),
+        ]
+
+    @classmethod
     def for_listing(cls, queryset):
         """Story cards: cover renditions, region, tags and heroes in a bounded number of queries."""
-        return queryset.select_related("region").prefetch_related(
-            Prefetch("cover_image", queryset=images.images_with_renditions(*images.CARD)), *cls._relations()
+        return queryset.select_related("region").prefetch_related(*cls._card_relations())
+
+    @classmethod
+    def cards(cls, stories, request):
+        """Stories for cards (stories/includes/story_card.html): a card cached for this content generation
+        comes with its HTML, and only the others fetch their pictures, region, tags and heroes."""
+        return with_cached_cards(
+            stories,
+            "story-card",
+            request,
+            lambda missing: prefetch_related_objects(missing, "region", *cls._card_relations()),
         )
 
     @property

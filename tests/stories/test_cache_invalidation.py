@@ -84,3 +84,18 @@ def test_a_preview_neither_reads_nor_fills_the_related_stories_cache(client, cat
     assert 'id="related-title"' not in client.get(farm.url).text
     # …and the next preview is not given the readers' version.
     assert 'id="related-title"' in farm.make_preview_request().render().content.decode()
+
+
+def test_cached_cards_fetch_no_pictures_tags_or_heroes(client, catalogue, story_index, hero_index, settings):
+    from home.models import NavigationSettings, SiteIdentity
+
+    settings.PAGE_CACHE_SECONDS = 0  # the cards' own cache, read for the whole listing at once
+    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
+    card_data = ('FROM "stories_storypagetag"', 'FROM "stories_storyhero"', 'FROM "wagtailimages_rendition"')
+    for url in (story_index.url, hero_index.url, catalogue["heroes"]["steelmaker"].url):
+        first = client.get(url).text
+        with CaptureQueriesContext(connection) as queries:
+            again = client.get(url).text
+        assert again == first, url
+        fetched = [q["sql"] for q in queries.captured_queries if any(t in q["sql"] for t in card_data)]
+        assert not fetched, url
