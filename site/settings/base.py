@@ -120,6 +120,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's widget templates, with the common widgets written by Python (home/form_rendering.py): same HTML.
+FORM_RENDERER = "home.form_rendering.PythonWidgetRenderer"
+
 DATABASES = {"default": database_from_env(VAR_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
