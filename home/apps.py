@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.models import Site
+        from wagtail.models import PageViewRestriction, Site
 
         from wagtailmedia import get_media_model
 
@@ -19,3 +19,5 @@ class HomeConfig(AppConfig):
             page_cache.watch_model(model)
         # Audio and video play on story pages: replacing a recording's file must show on them at once.
         page_cache.watch_model(get_media_model())
+        # A page made private (or public again) must leave (or enter) the caches at once, not on expiry.
+        page_cache.watch_model(PageViewRestriction)

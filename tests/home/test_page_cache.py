@@ -66,6 +66,17 @@ def test_settings_changes_refresh_every_page(client, about):
     assert "+7 (999) 111-22-33" in client.get("/o-nas/").text
 
 
+def test_a_page_made_private_leaves_the_cache_at_once(client, about):
+    from wagtail.models import PageViewRestriction
+
+    assert "Первый вариант" in client.get("/o-nas/").text
+    restriction = PageViewRestriction.objects.create(page=about, restriction_type="login")
+    response = client.get("/o-nas/")
+    assert response.status_code == 302 and "Первый вариант" not in response.text  # to the login page
+    restriction.delete()
+    assert "Первый вариант" in client.get("/o-nas/").text
+
+
 def test_editors_never_get_cached_pages(client, about):
     client.get("/o-nas/")
     editor = get_user_model().objects.create_superuser("ed", "ed@example.org", "long-enough-password")
