@@ -17,13 +17,16 @@ class ChildOfOneTypeRouting:
         (model,) = cls.allowed_subpage_models()
         return model
 
+    @classmethod
+    def routed_children(cls):
+        """The queryset a child is found in: an index may add the relations its pages always show."""
+        return cls.routed_child_model().objects.all()
+
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
         slug, remaining = path_components[0], path_components[1:]
-        children = self.routed_child_model().objects.filter(
-            path__startswith=self.path, depth=self.depth + 1, slug=slug
-        )
+        children = self.routed_children().filter(path__startswith=self.path, depth=self.depth + 1, slug=slug)
         child = children.order_by().first()
         if child is None:
             raise Http404

@@ -99,6 +99,11 @@ class ClubPageForm(WagtailAdminPageForm):
 class ClubIndexPage(ChildOfOneTypeRouting, Page):
     intro = models.TextField("Вступление", blank=True, max_length=1000)
 
+    @classmethod
+    def routed_children(cls):
+        # A club's page shows its photo, region, branch and leader: fetched with the club, not one by one.
+        return ClubPage.objects.select_related("image", "region", "branch", "leader_hero")
+
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
