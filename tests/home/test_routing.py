@@ -65,3 +65,13 @@ def test_a_renamed_section_is_routed_at_its_new_address_at_once(client, story_in
     story_index.save_revision().publish()
     assert client.get("/rasskazy/plavilshchik/").status_code == 200
     assert client.get("/istorii/plavilshchik/").status_code == 404
+
+
+def test_a_club_comes_with_what_its_page_shows(home_page, django_assert_num_queries):
+    from clubs.factories import ClubIndexPageFactory, ClubPageFactory
+
+    index = ClubIndexPageFactory(parent=home_page, slug="kruzhki")
+    ClubPageFactory(parent=index, slug="yunyy-tehnik")
+    with django_assert_num_queries(1):
+        club = index.route(RequestFactory().get("/"), ["yunyy-tehnik"]).page
+        club.region.name, club.image, club.branch, club.leader_hero
