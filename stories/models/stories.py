@@ -84,7 +84,8 @@ class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, Page):
         ]
 
     def stories(self):
-        return StoryPage.objects.live().child_of(self)
+        # Listings, cards and feeds show the lead, never the body: a long story's body is not read for them.
+        return StoryPage.objects.live().child_of(self).defer("body")
 
     # Addresses of the routes below, for templates and feeds.
     def route_url(self, name, full=False, **kwargs):
