@@ -88,7 +88,7 @@ def search_matches(queryset, query):
 
 def filter_clubs(index_page, form):
     form.is_valid()  # fills cleaned_data for the valid fields; wrong ones are reported and skipped
-    clubs = ClubPage.objects.live().public().descendant_of(index_page).with_listing_data()
+    clubs = ClubPage.objects.live().public().descendant_of(index_page).with_taken_places()
     clubs = clubs.annotate(places_left_sort=F("capacity") - F("taken_places"))
     if region := form.value("region"):
         clubs = clubs.filter(region=region)
@@ -120,7 +120,7 @@ def directory_context(index_page, request) -> dict:
     page_obj = paginator.get_page(request.GET.get("page"))
     return {
         "filter_form": form,
-        "clubs": page_obj.object_list,
+        "clubs": ClubPage.cards(page_obj.object_list, request),
         "page_obj": page_obj,
         "result_count": paginator.count,
         "is_filtered": any(form.value(name) not in (None, "") for name in form.fields if name != "sort"),

@@ -46,22 +46,23 @@ def cached_for_generation(key: str, build, timeout: int = TIMEOUT, request=None)
     return value
 
 
-def card_key(card_name: str, pk) -> str:
-    """The key of `{% generation_cache card_name obj.pk %}` (home/templatetags/site_tags.py)."""
-    return f"fragment:{card_name}:{pk}"
+def card_key(card_name: str, *parts) -> str:
+    """The key of `{% generation_cache card_name part… %}` (home/templatetags/site_tags.py)."""
+    return ":".join(["fragment", card_name, *map(str, parts)])
 
 
-def with_cached_cards(objects, card_name: str, request, prepare):
+def with_cached_cards(objects, card_name: str, request, prepare, key_parts=lambda obj: (obj.pk,)):
     """A listing's cards, rendered once per generation by `{% generation_cache card_name obj.pk %}`, read
     with one cache round trip: each object gets `cached_card`, the HTML found or None, and `prepare(missing)`
     runs the queries a card needs (pictures, tags, heroes) only for the objects whose card must be rendered.
-    A listing whose cards are all cached costs one query, not five."""
+    A listing whose cards are all cached costs one query, not five. `key_parts` must give the parts the card's
+    template puts after the card's name."""
     objects = list(objects)
     if getattr(request, "is_preview", False) or not objects:
         prepare(objects)
         return objects
     generation = request_generation(request)
-    keys = [generation_key(card_key(card_name, obj.pk), generation) for obj in objects]
+    keys = [generation_key(card_key(card_name, *key_parts(obj)), generation) for obj in objects]
     found = cache.get_many(keys)
     missing = []
     for obj, key in zip(objects, keys, strict=True):

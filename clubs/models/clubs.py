@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.fragment_cache import with_cached_cards
 from home.models import CustomImage
 from home.routing import ChildOfOneTypeRouting
 
@@ -300,6 +301,21 @@ class ClubPage(RoutablePageMixin, Page):
         from .applications import PLACE_TAKING_STATUSES
 
         return self.applications.filter(status__in=PLACE_TAKING_STATUSES).count()
+
+    @classmethod
+    def cards(cls, clubs, request):
+        """Clubs for cards (clubs/includes/club_card.html). A card is kept per content generation and number
+        of free places, so an application changes only its own club's card; a listing reads them in one round
+        trip, and only cards not cached fetch their photo and region."""
+        return with_cached_cards(
+            clubs,
+            "club-card",
+            request,
+            lambda missing: prefetch_related_objects(
+                missing, "region", Prefetch("image", queryset=CustomImage.objects.prefetch_renditions())
+            ),
+            key_parts=lambda club: (club.pk, club.places_left),
+        )
 
     @property
     def places_left(self):

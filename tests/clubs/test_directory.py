@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from clubs.factories import ClubApplicationFactory, ClubPageFactory, region
-from clubs.models import Direction, Format, Status
+from clubs.models import ClubPage, Direction, Format, Status
 from home.factories import CustomImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -199,3 +199,21 @@ def test_club_page_queries_do_not_grow_with_the_number_of_clubs(client, club_ind
     make_clubs(club_index, 27, start=3)
     with_thirty = count_queries(client, club.url)
     assert with_three == with_thirty <= 30
+
+
+def test_a_cached_card_follows_the_free_places_at_once(client, club_index, catalogue):
+    from home.models import NavigationSettings, SiteIdentity
+
+    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
+    ClubPage.objects.filter(pk=catalogue["moscow"].pk).update(image=CustomImageFactory())
+    url = club_index.url + "?direction=technical&region=moskva"
+    client.get(url)
+    assert "Свободных мест: 15" in client.get(url).text  # the card from the cache
+    ClubApplicationFactory(club=catalogue["moscow"])  # an application takes a place; no content changed
+    assert "card__image" in client.get(url).text
+    assert "Свободных мест: 14" in client.get(url).text
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    # Every card is cached again: no photo, rendition or region is fetched for them.
+    assert not [q for q in queries.captured_queries if 'FROM "wagtailimages_rendition"' in q["sql"]]
+    assert not [q for q in queries.captured_queries if 'FROM "home_customimage"' in q["sql"]]
