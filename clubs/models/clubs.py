@@ -102,8 +102,9 @@ class ClubIndexPage(ChildOfOneTypeRouting, Page):
 
     @classmethod
     def routed_children(cls):
-        # A club's page shows its photo, region, branch and leader: fetched with the club, not one by one.
-        return ClubPage.objects.select_related("image", "region", "branch", "leader_hero")
+        # A club's page shows its photo and region: fetched with the club. (Its branch and leader are pages:
+        # joining them in cost more Python than their own two queries.)
+        return ClubPage.objects.select_related("image", "region")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
