@@ -1,6 +1,7 @@
 """axe-core in a real browser on every public page type, normally and in every special-version scheme."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations
 
@@ -56,7 +57,12 @@ def test_special_version_is_reachable_by_keyboard(page, live_server, site_pages)
     page.keyboard.press("Tab")
     assert "Версия для слабовидящих" in page.evaluate("document.activeElement.textContent")
     page.keyboard.press("Enter")
-    page.get_by_role("button", name="Очень крупный текст").focus()
+    # Wait for each step to take effect before the next key: a button in a panel that is not open yet cannot
+    # take the focus, and Enter would then close the panel instead of choosing the size.
+    expect(page.locator("details.a11y-panel")).to_have_attribute("open", "")
+    very_large = page.get_by_role("button", name="Очень крупный текст")
+    very_large.focus()
+    expect(very_large).to_be_focused()
     with page.expect_navigation():
         page.keyboard.press("Enter")
     size = page.evaluate("getComputedStyle(document.documentElement).fontSize")
