@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
-PYTEST_ARGS ?=
+# One pytest-xdist worker per CPU (at most 4), each with its own test database: see README, "Tests and CI".
+# `--dist load` hands each worker its tests in collection order, which tests/conftest.py relies on.
+PYTEST_ARGS ?= -n auto --maxprocesses=4 --dist load
 
 .DEFAULT_GOAL := help
 

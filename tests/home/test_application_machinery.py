@@ -1,6 +1,7 @@
 """The shared application machinery in home/applications, used by every kind of application."""
 
 import time
+import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -108,7 +109,13 @@ def test_a_form_sent_faster_than_a_person_can_type_is_refused():
     assert form.spam_error_codes == {"too_fast"}
 
 
-@pytest.mark.parametrize("value", ["", "forged", sign_started_at(time.time() - 3 * 24 * 3600)])
+# Fixed ids: the stale timestamp's value differs per collection, and pytest-xdist's workers must collect the
+# same test ids.
+@pytest.mark.parametrize(
+    "value",
+    ["", "forged", sign_started_at(time.time() - 3 * 24 * 3600)],
+    ids=["empty", "forged", "stale"],
+)
 def test_a_forged_or_stale_timestamp_is_refused_and_replaced(value):
     form = spam_form(form_started=value)
     assert not form.is_valid()
@@ -186,9 +193,11 @@ def test_rate_limit_holds_across_processes_on_redis(settings):
         redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_connect_timeout=1).ping()
     except redis.exceptions.ConnectionError:
         pytest.skip("Redis is not running on 127.0.0.1:6379")
-    first = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": "ratelimit-test"})
-    second = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": "ratelimit-test"})
-    first.clear()
+    # A prefix of its own instead of emptying the database, which other test processes (pytest-xdist workers)
+    # use at the same time; the counter expires with its 60-second window.
+    options = {"KEY_PREFIX": f"ratelimit-test-{uuid.uuid4().hex}"}
+    first = RedisCache("redis://127.0.0.1:6379/15", options)
+    second = RedisCache("redis://127.0.0.1:6379/15", options)
     limit = RateLimit(scope="test", limit=2, window_seconds=60)
     from home.applications import ratelimit
 
@@ -199,7 +208,6 @@ def test_rate_limit_holds_across_processes_on_redis(settings):
             results.append(limit.hit(request_from("10.0.0.1")))
         finally:
             ratelimit.cache = cache
-    first.clear()
     assert results == [True, True, False, False]
 
 

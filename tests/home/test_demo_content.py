@@ -16,7 +16,7 @@ def live_pages():
     return Page.objects.live().filter(depth__gt=1).specific()
 
 
-def test_every_live_page_answers_with_its_title(demo_site, client):
+def test_every_live_page_answers_with_its_title(shared_demo_site, client):
     pages = list(live_pages())
     assert len(pages) >= 4
     for page in pages:
@@ -25,7 +25,7 @@ def test_every_live_page_answers_with_its_title(demo_site, client):
         assert page.title in response.text or getattr(page, "heading", "") in response.text, page.url
 
 
-def test_superuser_can_open_every_page_in_the_admin_editor(demo_site, client):
+def test_superuser_can_open_every_page_in_the_admin_editor(shared_demo_site, client):
     admin = get_user_model().objects.get(username="admin")
     client.force_login(admin)
     for page in live_pages():
@@ -33,13 +33,13 @@ def test_superuser_can_open_every_page_in_the_admin_editor(demo_site, client):
         assert response.status_code == 200, page.url
 
 
-def test_rerun_adds_nothing(demo_site):
+def test_rerun_adds_nothing(shared_demo_site):
     counts = (Page.objects.count(), CustomImage.objects.count(), get_user_model().objects.count())
     call_command("load_demo_content", accounts=True, stdout=io.StringIO())
     assert (Page.objects.count(), CustomImage.objects.count(), get_user_model().objects.count()) == counts
 
 
-def test_if_empty_skips_content_but_prints_logins(demo_site):
+def test_if_empty_skips_content_but_prints_logins(shared_demo_site):
     output = io.StringIO()
     call_command("load_demo_content", if_empty=True, accounts=True, stdout=output)
     assert "уже загружено" in output.getvalue()
@@ -52,14 +52,14 @@ def test_accounts_are_not_created_without_debug(db):
     assert not get_user_model().objects.exists()
 
 
-def test_demo_accounts_belong_to_their_roles(demo_site):
+def test_demo_accounts_belong_to_their_roles(shared_demo_site):
     users = get_user_model().objects
     assert users.get(username="admin").is_superuser
     assert list(users.get(username="chief").groups.values_list("name", flat=True)) == ["Главные редакторы"]
     assert list(users.get(username="author").groups.values_list("name", flat=True)) == ["Авторы"]
 
 
-def test_the_demo_regional_editor_edits_the_sverdlovsk_branch_only(demo_site, client):
+def test_the_demo_regional_editor_edits_the_sverdlovsk_branch_only(shared_demo_site, client):
     from clubs.models import BranchPage
 
     output = io.StringIO()
@@ -79,7 +79,7 @@ def test_the_demo_regional_editor_edits_the_sverdlovsk_branch_only(demo_site, cl
     assert client.get(f"/admin/pages/{other.pk}/edit/").status_code in (302, 403)
 
 
-def test_demo_images_are_drawn_with_alt_text(demo_site):
+def test_demo_images_are_drawn_with_alt_text(shared_demo_site):
     images = CustomImage.objects.all()
     assert images.exists()
     for image in images:

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
@@ -39,6 +39,7 @@ from home.models import CustomImage
 from mentors.factories import MentorApplicationFactory, MentorCallIndexPageFactory, MentorCallPageFactory
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from stories.models import StoryPage
+from tests.support.shared_data import shared_data, shared_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -107,11 +108,39 @@ def cases():
 
 
 class World:
-    pass
+    def fresh(self):
+        """A copy with every object read again from the database: what one test caches on an instance
+        (permissions, workflow states) or changes in memory never reaches the next test."""
+        copy = World()
+        for name, value in vars(self).items():
+            if isinstance(value, dict):
+                value = {key: _reload(obj) for key, obj in value.items()}
+            else:
+                value = _reload(value)
+            setattr(copy, name, value)
+        return copy
+
+
+def _reload(obj):
+    return type(obj)._default_manager.get(pk=obj.pk)
+
+
+# The world is the same for every case: built once for the module (tests/support/shared_data.py), and each
+# case runs in its own savepoint, so what one case creates, changes or deletes is gone before the next.
+@shared_fixture
+def shared_world(django_db_setup, django_db_blocker):
+    with shared_data(django_db_blocker) as unblocked:
+        with unblocked():
+            world = build_world(Site.objects.get(is_default_site=True).root_page.specific)
+        yield world
 
 
 @pytest.fixture
-def world(home_page):
+def world(shared_world, db):
+    return shared_world.fresh()
+
+
+def build_world(home_page):
     w = World()
     w.users = {}
     for role, group_name in ROLES.items():

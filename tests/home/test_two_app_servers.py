@@ -20,7 +20,11 @@ from home.factories import StandardPageFactory
 from home.models import NavigationSettings, SiteIdentity
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = "redis://127.0.0.1:6379/11"
+# Emptied when the servers start. Each pytest-xdist worker (gw0, gw1, …) that runs tests of this module starts
+# servers of its own, on its own test database and Redis database: 11, 10, … (12 is the benchmark's).
+REDIS_DATABASE = 11 - int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+assert 0 < REDIS_DATABASE <= 11, "at most 11 pytest-xdist workers"
+REDIS_URL = f"redis://127.0.0.1:6379/{REDIS_DATABASE}"
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -34,7 +38,7 @@ def free_port():
 @pytest.fixture(scope="module")
 def two_servers(tmp_path_factory, django_db_setup, django_db_blocker):
     tmp_path = tmp_path_factory.mktemp("two-servers")
-    subprocess.run(["redis-cli", "-n", "11", "FLUSHDB"], check=True, capture_output=True)
+    subprocess.run(["redis-cli", "-n", str(REDIS_DATABASE), "FLUSHDB"], check=True, capture_output=True)
     with django_db_blocker.unblock():
         db = dict(connection.settings_dict)
     database_url = (

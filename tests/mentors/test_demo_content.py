@@ -13,7 +13,7 @@ from mentors.models import MentorApplication, MentorCallIndexPage, MentorCallPag
 pytestmark = pytest.mark.django_db
 
 
-def test_there_is_a_call_for_every_audience_and_one_in_the_archive(demo_site):
+def test_there_is_a_call_for_every_audience_and_one_in_the_archive(shared_demo_site):
     index = MentorCallIndexPage.objects.get()
     assert index.show_in_menus
     calls = MentorCallPage.objects.live().child_of(index)
@@ -21,7 +21,7 @@ def test_there_is_a_call_for_every_audience_and_one_in_the_archive(demo_site):
     assert calls.archived().count() == 1
 
 
-def test_applications_in_every_status_and_one_match_shown_on_its_club(demo_site, client):
+def test_applications_in_every_status_and_one_match_shown_on_its_club(shared_demo_site, client):
     assert set(MentorApplication.objects.values_list("status", flat=True)) == set(Status.values)
     match = MentorMatch.objects.select_related("mentor", "club").get()
     assert match.mentor.status == Status.MATCHED and match.mentor.agreed_to_be_shown
@@ -30,14 +30,14 @@ def test_applications_in_every_status_and_one_match_shown_on_its_club(demo_site,
     assert match.mentor.full_name in client.get(match.club.url).text
 
 
-def test_the_volunteer_form_is_in_the_menu_with_submissions(demo_site, client):
+def test_the_volunteer_form_is_in_the_menu_with_submissions(shared_demo_site, client):
     page = FormPage.objects.get(slug="stat-volonterom")
     assert page.title == "Стать волонтёром" and page.show_in_menus
     assert VolunteerFormSubmission.objects.filter(page=page).count() >= 3
     assert page.url in client.get("/").text  # the header navigation
 
 
-def test_the_demo_mentor_coordinator_can_work(demo_site, client):
+def test_the_demo_mentor_coordinator_can_work(shared_demo_site, client):
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.get(username="mentors")
@@ -46,7 +46,7 @@ def test_the_demo_mentor_coordinator_can_work(demo_site, client):
     assert client.get("/admin/mentor_applications/").status_code == 200
 
 
-def test_a_rerun_adds_nothing(demo_site):
+def test_a_rerun_adds_nothing(shared_demo_site):
     counts = (
         MentorCallPage.objects.count(),
         MentorApplication.objects.count(),

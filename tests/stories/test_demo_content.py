@@ -9,7 +9,7 @@ from stories.models import AwardKind, HeroPage, StoryKind, StoryPage
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_heroes_from_several_regions_with_awards_and_timelines(demo_site):
+def test_demo_has_heroes_from_several_regions_with_awards_and_timelines(shared_demo_site):
     heroes = HeroPage.objects.live()
     assert heroes.count() == 12
     assert heroes.values("region").distinct().count() >= 10
@@ -24,7 +24,7 @@ def test_demo_has_heroes_from_several_regions_with_awards_and_timelines(demo_sit
         assert hero.portrait_id and hero.timeline_events.exists() and hero.awards.exists(), hero
 
 
-def test_demo_has_stories_of_every_kind_with_galleries_quotes_and_tags(demo_site):
+def test_demo_has_stories_of_every_kind_with_galleries_quotes_and_tags(shared_demo_site):
     stories = StoryPage.objects.live()
     assert 30 <= stories.count() <= 40
     assert set(stories.values_list("kind", flat=True)) == set(StoryKind.values)
@@ -34,7 +34,7 @@ def test_demo_has_stories_of_every_kind_with_galleries_quotes_and_tags(demo_site
     assert all(story.tags.exists() for story in stories)
 
 
-def test_demo_stories_invite_to_clubs_or_mentoring(demo_site):
+def test_demo_stories_invite_to_clubs_or_mentoring(shared_demo_site):
     story = StoryPage.objects.live().filter(kind=StoryKind.STORY).order_by("pk").first()
     [cta] = [block for block in story.body if block.block_type == "call_to_action"]
     assert cta.value["page"].specific_class.__name__ in {
@@ -45,7 +45,7 @@ def test_demo_stories_invite_to_clubs_or_mentoring(demo_site):
     }
 
 
-def test_demo_story_filters_find_something(demo_site, client):
+def test_demo_story_filters_find_something(shared_demo_site, client):
     html = client.get("/istorii/?award=hero_labour").text
     assert "Историй с такими условиями пока нет." not in html
 
