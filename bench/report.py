@@ -22,6 +22,18 @@ ADMIN_MS = 300
 RSS_MB = 300
 
 
+def _load_lines(runs) -> list[str]:
+    def averages(values):
+        return " / ".join(f"{value:.1f}" for value in values)
+
+    return [
+        f"- Load average (1 / 5 / 15 min) in the scale-{run['scale']} run: {averages(run['load']['start'])} at the "
+        f"start, {averages(run['load']['end'])} at the end (the harness itself keeps 2 cores busy; more means other work)"
+        for run in runs
+        if "load" in run
+    ]
+
+
 def _queries(counts) -> str:
     if "after_change" in counts:
         return f"{counts['queries']} ({counts['after_change']})"
@@ -48,6 +60,7 @@ def write_markdown(output: Path, reports: list[Path]) -> None:
         "",
         f"- Command: `.venv/bin/python {main['command']}`",
         f"- Machine: {main['machine']}",
+        *_load_lines(runs),
         f"- Data (scale {main['scale']}): {sizes['stories']} stories, {sizes['heroes']} heroes, "
         f"{sizes['clubs']} clubs, {sizes['applications']} club applications"
         + (f"; built in {main['load_seconds']:.0f} s" if main.get("load_seconds") else ""),

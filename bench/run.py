@@ -176,6 +176,7 @@ def main():
     if args.quick:
         args.rounds, args.duration, args.warmup = 1, 2, 1
 
+    load_at_start = os.getloadavg()
     database = f"trudovaya_bench_s{args.scale}"
     var_dir = ROOT / "var" / f"bench-s{args.scale}"
     var_dir.mkdir(parents=True, exist_ok=True)
@@ -219,6 +220,8 @@ def main():
         "requests_served_uncached": total_requests,
         "machine": f"{platform.node()} · {os.cpu_count()} cores · {platform.python_version()} · {platform.platform()}",
         "command": " ".join(["bench/run.py", *sys.argv[1:]]),
+        # Other work on the machine skews every figure: the 1, 5 and 15 minute load averages say how much.
+        "load": {"start": load_at_start, "end": os.getloadavg()},
         "settings": vars(args),
     }
     json_path = Path(args.output).with_suffix(f".s{args.scale}.json")
