@@ -47,7 +47,8 @@ def cached_for_generation(key: str, build, timeout: int = TIMEOUT, request=None)
 
 
 def card_key(card_name: str, *parts) -> str:
-    """The key of `{% generation_cache card_name part… %}` (home/templatetags/site_tags.py)."""
+    """The key of `{% generation_cache card_name part… %}`: the tag (home/templatetags/site_tags.py) and
+    `with_cached_cards` both build it here, so a listing finds what the card's template stored."""
     return ":".join(["fragment", card_name, *map(str, parts)])
 
 

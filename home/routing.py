@@ -27,7 +27,7 @@ class ChildOfOneTypeRouting:
             return super().route(request, path_components)
         slug, remaining = path_components[0], path_components[1:]
         children = self.routed_children().filter(path__startswith=self.path, depth=self.depth + 1, slug=slug)
-        child = children.order_by().first()
+        child = next(iter(children[:1]), None)  # slugs are unique among siblings: no ordering needed
         if child is None:
             raise Http404
         child._cached_parent_obj = self  # as Wagtail does: get_parent() then needs no query

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from home.fragment_cache import cached_for_generation
+from home.fragment_cache import cached_for_generation, card_key
 from home.models import NavigationSettings
 from home.public_memo import memoized
 
@@ -64,6 +64,6 @@ class GenerationCacheNode(template.Node):
         if getattr(request, "is_preview", False):
             # A preview shows the editor's unsaved content, which must neither read nor fill the cache.
             return self.nodelist.render(context)
-        key = "fragment:" + ":".join(str(part.resolve(context)) for part in self.key_parts)  # see card_key()
+        key = card_key(*(part.resolve(context) for part in self.key_parts))
         html = cached_for_generation(key, lambda: self.nodelist.render(context), request=request)
         return mark_safe(html)  # rendered by our own template, escaped then
