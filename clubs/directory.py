@@ -12,6 +12,7 @@ from django.db.models import F
 from clubs.models import ClubPage, Direction, Format
 from home.applications.fields import AccessibleErrorsMixin
 from home.models import Region
+from home.view_restrictions import public
 
 PER_PAGE = 12
 MAX_QUERY_LENGTH = 100
@@ -86,9 +87,9 @@ def search_matches(queryset, query):
     return queryset.filter(pk__in=matched.values("pk") if hasattr(matched, "values") else matched)
 
 
-def filter_clubs(index_page, form):
+def filter_clubs(index_page, form, request):
     form.is_valid()  # fills cleaned_data for the valid fields; wrong ones are reported and skipped
-    clubs = ClubPage.objects.live().public().descendant_of(index_page).with_taken_places()
+    clubs = public(ClubPage.objects.live(), request).descendant_of(index_page).with_taken_places()
     clubs = clubs.annotate(places_left_sort=F("capacity") - F("taken_places"))
     if region := form.value("region"):
         clubs = clubs.filter(region=region)
@@ -115,7 +116,7 @@ def filter_clubs(index_page, form):
 
 def directory_context(index_page, request) -> dict:
     form = ClubFilterForm(request.GET)
-    clubs = filter_clubs(index_page, form)
+    clubs = filter_clubs(index_page, form, request)
     paginator = Paginator(clubs, PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     return {

@@ -17,6 +17,7 @@ Blocks must not depend on the request (none does: they read only their own value
 have to render outside this cache.
 """
 
+import functools
 import hashlib
 import json
 
@@ -44,6 +45,12 @@ def cached_for_generation(key: str, build, timeout: int = TIMEOUT, request=None)
         value = build()
         cache.set(full_key, value, timeout=timeout)
     return value
+
+
+def when_rendered(build):
+    """A context value the template computes on first use, at most once per request (Django templates call
+    callables). With the fragments that show it cached, its queries never run."""
+    return functools.cache(build)
 
 
 def card_key(card_name: str, *parts) -> str:

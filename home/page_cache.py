@@ -81,10 +81,18 @@ def connect_page_signals() -> None:
     post_page_move.connect(new_generation, dispatch_uid="page-cache:moved", weak=False)
     # Deleting a live page removes it from listings; deleting a draft costs one needless rebuild at most.
     post_delete.connect(_page_deleted, dispatch_uid="page-cache:deleted", weak=False)
+    # An alias is created live without page_published; the memo of view restrictions
+    # (home/view_restrictions.py) must learn of it, since an alias takes its source's restrictions.
+    post_save.connect(_alias_created, dispatch_uid="page-cache:alias-created", weak=False)
 
 
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
+        new_generation()
+
+
+def _alias_created(sender, instance, created, **kwargs):
+    if created and isinstance(instance, Page) and instance.alias_of_id is not None:
         new_generation()
 
 

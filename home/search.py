@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from home.search_query import MAX_QUERY_LENGTH, build_query
+from home.view_restrictions import public
 
 RESULTS_PER_PAGE = 10
 
@@ -34,7 +35,7 @@ def search(request):
         if query is None:
             context["error"] = "В запросе нет слов: напишите, что вы ищете, например «сталевар» или «Урал»."
         else:
-            results = Page.objects.live().public().exclude(depth__lte=1).search(query)
+            results = public(Page.objects.live(), request).exclude(depth__lte=1).search(query)
             paginator = Paginator(results, RESULTS_PER_PAGE)
             page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
             # One query per page type, not per result, for titles, summaries and addresses.

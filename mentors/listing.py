@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 
 from home.applications.fields import AccessibleErrorsMixin
 from home.models import Region
+from home.view_restrictions import public
 from mentors.choices import Audience
 from mentors.forms import RegionChoiceField
 from mentors.models import MentorCallPage
@@ -47,9 +48,9 @@ class CallFilterForm(AccessibleErrorsMixin, forms.Form):
         return self.cleaned_data.get(name)
 
 
-def filter_calls(index_page, form):
+def filter_calls(index_page, form, request):
     form.is_valid()  # fills cleaned_data for the valid fields; wrong ones are reported and skipped
-    calls = MentorCallPage.objects.live().public().child_of(index_page)
+    calls = public(MentorCallPage.objects.live(), request).child_of(index_page)
     if region := form.value("region"):
         calls = calls.for_region(region)
     if audience := form.value("audience"):
@@ -64,7 +65,7 @@ def filter_calls(index_page, form):
 
 def call_listing_context(index_page, request) -> dict:
     form = CallFilterForm(request.GET)
-    paginator = Paginator(filter_calls(index_page, form), PER_PAGE)
+    paginator = Paginator(filter_calls(index_page, form, request), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     return {
         "filter_form": form,

@@ -9,11 +9,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, DocumentBlock
+from home.view_restrictions import ViewRestrictionsFromMemo
 
 ASSIGN_PERMISSION = "clubs.assign_regional_editors"
 
 
-class BranchIndexPage(Page):
+class BranchIndexPage(ViewRestrictionsFromMemo, Page):
     intro = models.TextField("Вступление", blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -38,7 +39,7 @@ class BranchIndexPage(Page):
         return context
 
 
-class BranchPage(Page):
+class BranchPage(ViewRestrictionsFromMemo, Page):
     class Level(models.TextChoices):
         REGIONAL = "regional", "Региональное отделение"
         LOCAL = "local", "Местное отделение"

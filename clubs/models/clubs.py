@@ -19,6 +19,7 @@ from home.blocks import BodyStreamBlock
 from home.fragment_cache import with_cached_cards
 from home.models import CustomImage
 from home.routing import ChildOfOneTypeRouting
+from home.view_restrictions import ViewRestrictionsFromMemo
 
 from .choices import Direction, Format
 
@@ -97,7 +98,7 @@ class ClubPageForm(WagtailAdminPageForm):
         return branch
 
 
-class ClubIndexPage(ChildOfOneTypeRouting, Page):
+class ClubIndexPage(ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
     intro = models.TextField("Вступление", blank=True, max_length=1000)
 
     @classmethod
@@ -129,7 +130,7 @@ class ClubIndexPage(ChildOfOneTypeRouting, Page):
         return context
 
 
-class ClubPage(RoutablePageMixin, Page):
+class ClubPage(RoutablePageMixin, ViewRestrictionsFromMemo, Page):
     base_form_class = ClubPageForm
 
     intro = models.TextField(

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.view_restrictions import ViewRestrictionsFromMemo
 
 # Sections of the home page contributed by other apps (stories, clubs, calls for mentors).
 # A hook function takes (page, request) and returns a dict with "template" and its context, or None.
@@ -30,7 +31,7 @@ def rendered_once_per_generation(key):
     return mark
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsFromMemo, Page):
     heading = models.CharField(
         "Заголовок на главной",
         max_length=200,
@@ -123,7 +124,7 @@ class HomePageFeaturedPage(Orderable):
         verbose_name_plural = "избранные страницы"
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsFromMemo, Page):
     lead = models.TextField(
         "Лид", blank=True, max_length=600, help_text="Короткое вступление под заголовком."
     )

@@ -11,8 +11,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
-from home.fragment_cache import with_cached_cards
+from home.fragment_cache import when_rendered, with_cached_cards
 from home.routing import ChildOfOneTypeRouting
+from home.view_restrictions import ViewRestrictionsFromMemo
 from stories import images, sharing
 from stories.filters import Facet, FacetedFilter
 from stories.pagination import paginate
@@ -26,7 +27,7 @@ def _year_help(what):
     return f"{what} — четыре цифры, например 1938."
 
 
-class HeroIndexPage(ChildOfOneTypeRouting, Page):
+class HeroIndexPage(ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
     intro = models.TextField("Вступление", blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -78,7 +79,7 @@ class HeroIndexPage(ChildOfOneTypeRouting, Page):
         return context
 
 
-class HeroPage(Page):
+class HeroPage(ViewRestrictionsFromMemo, Page):
     portrait = models.ForeignKey(
         "home.CustomImage",
         verbose_name="Портрет",
@@ -189,20 +190,26 @@ class HeroPage(Page):
         return self.search_description or strip_tags(self.biography)
 
     def get_context(self, request, *args, **kwargs):
+        """As for a story (StoryPage.get_context): fetched only when the head and the profile, rendered once
+        per content generation, must be rendered."""
         from .stories import StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        awards = list(self.awards.select_related("award").order_by("year", "sort_order"))
-        portrait = self._portrait_with_renditions()
-        share = sharing.share_context(self, request, portrait, description=self.listing_summary)
+        awards = when_rendered(
+            lambda: list(self.awards.select_related("award").order_by("year", "sort_order"))
+        )
+        portrait = when_rendered(self._portrait_with_renditions)
+        share = when_rendered(
+            lambda: sharing.share_context(self, request, portrait(), description=self.listing_summary)
+        )
         stories = StoryPage.objects.live().filter(story_heroes__hero=self).newest_first()
         context.update(
             awards=awards,
-            timeline=list(self.timeline_events.order_by("year", "sort_order")),
-            stories=StoryPage.cards(stories, request),
+            timeline=when_rendered(lambda: list(self.timeline_events.order_by("year", "sort_order"))),
+            stories=when_rendered(lambda: StoryPage.cards(stories, request)),
             portrait=portrait,
             share=share,
-            structured_data=sharing.person_data(self, share, awards),
+            structured_data=when_rendered(lambda: sharing.person_data(self, share(), awards())),
         )
         return context
 

@@ -19,8 +19,9 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.fragment_cache import with_cached_cards
+from home.fragment_cache import when_rendered, with_cached_cards
 from home.routing import ChildOfOneTypeRouting
+from home.view_restrictions import ViewRestrictionsFromMemo
 from stories import images, sharing
 from stories.blocks import StoryBodyBlock
 from stories.filters import Facet, FacetedFilter
@@ -37,7 +38,7 @@ class StoryKind(models.TextChoices):
     NEWS = "news", "Новость"
 
 
-class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, Page):
+class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
     intro = models.TextField("Вступление", blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -166,7 +167,7 @@ class StoryPageQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(Page):
+class StoryPage(ViewRestrictionsFromMemo, Page):
     lead = models.TextField("Лид", max_length=600, help_text="Два-три предложения: о ком и о чём история.")
     cover_image = models.ForeignKey(
         "home.CustomImage",
@@ -339,26 +340,38 @@ class StoryPage(Page):
         return [p for p in self.participants.select_related("consent", "photo") if p.may_be_shown]
 
     def get_context(self, request, *args, **kwargs):
+        """Everything the article shows is fetched only if the template needs it: the head and the article
+        are rendered once per content generation (`{% generation_cache %}`), so a reader's request usually
+        runs none of these queries."""
         context = super().get_context(request, *args, **kwargs)
-        if not getattr(request, "is_preview", False):
-            # A preview shows the editor's unsaved tags and heroes, held in memory: only live pages prefetch.
-            prefetch_related_objects([self], *self._relations())
-        cover = self._cover_with_renditions()
-        share = sharing.share_context(self, request, cover, description=self.lead)
-        index_page = self.get_parent().specific
-        heroes = self.hero_list
-        tags = self.tag_list
+        preview = getattr(request, "is_preview", False)
+
+        @when_rendered
+        def prefetched():
+            if not preview:
+                # A preview shows the editor's unsaved tags and heroes, held in memory: only live pages
+                # prefetch.
+                prefetch_related_objects([self], *self._relations())
+            return self
+
+        cover = when_rendered(self._cover_with_renditions)
+        share = when_rendered(lambda: sharing.share_context(self, request, cover(), description=self.lead))
+        index_page = when_rendered(lambda: self.get_parent().specific)
+        heroes = when_rendered(lambda: prefetched().hero_list)
+        tags = when_rendered(lambda: prefetched().tag_list)
         context.update(
-            participants=self.shown_participants(preview=getattr(request, "is_preview", False)),
+            participants=when_rendered(lambda: self.shown_participants(preview=preview)),
             cover=cover,
             heroes=heroes,
-            tags=[(tag, index_page.tag_url(tag.slug)) for tag in tags],
+            tags=when_rendered(lambda: [(tag, index_page().tag_url(tag.slug)) for tag in tags()]),
             related_stories=self.related_stories,  # called by the template only when its cache misses
             share=share,
             index_page=index_page,
-            rss_url=index_page.feed_url(),
-            atom_url=index_page.feed_url(atom=True),
-            structured_data=sharing.article_data(self, request, share, heroes, tags),
+            rss_url=when_rendered(lambda: index_page().feed_url()),
+            atom_url=when_rendered(lambda: index_page().feed_url(atom=True)),
+            structured_data=when_rendered(
+                lambda: sharing.article_data(self, request, share(), heroes(), tags())
+            ),
         )
         return context
 

@@ -70,3 +70,30 @@ def test_the_admin_never_reads_the_memo(client, about):
     client.force_login(admin)
     request = client.get("/admin/settings/home/siteidentity/").wsgi_request
     assert not hasattr(request, "_content_generation")
+
+
+def test_the_footers_year_turns_with_the_new_year_not_with_a_content_change(client, about):
+    import datetime
+
+    from django.utils import timezone
+
+    import time_machine
+
+    eve = timezone.make_aware(datetime.datetime(2026, 12, 31, 23, 58))
+    with time_machine.travel(eve, tick=False):
+        assert "© 2026" in client.get("/o-nas/").text
+    with time_machine.travel(eve + datetime.timedelta(minutes=5), tick=False):
+        assert "© 2027" in client.get("/o-nas/").text  # the footer itself comes from the worker's memo
+
+
+def test_the_menu_marks_each_section_from_the_memo(client, about, home_page):
+    child = StandardPageFactory(parent=about, title="История", slug="istoriya")
+    child.save_revision().publish()
+
+    def menu(url):
+        return client.get(url).text.split('class="site-nav"')[1].split("</nav>")[0]
+
+    for _ in range(2):  # rendered, then from the memo
+        assert 'href="/o-nas/" aria-current="page"' in menu("/o-nas/")
+        assert 'href="/o-nas/" aria-current="true"' in menu("/o-nas/istoriya/")
+        assert "aria-current" not in menu("/")

@@ -99,3 +99,64 @@ def test_cached_cards_fetch_no_pictures_tags_or_heroes(client, catalogue, story_
         assert again == first, url
         fetched = [q["sql"] for q in queries.captured_queries if any(t in q["sql"] for t in card_data)]
         assert not fetched, url
+
+
+ARTICLE_DATA = (
+    'FROM "stories_storypagetag"',
+    'FROM "stories_storyhero"',
+    'FROM "stories_storyparticipant"',
+    'FROM "stories_heroaward"',
+    'FROM "stories_herotimelineevent"',
+    'FROM "home_customimage"',
+)
+
+
+def test_story_and_hero_pages_are_rendered_from_their_parts_once_per_generation(client, catalogue, settings):
+    from home.models import NavigationSettings, SiteIdentity
+
+    settings.PAGE_CACHE_SECONDS = 0  # the head's and the article's own caches (templates/stories/*_page.html)
+    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
+    for url in (catalogue["stories"]["steel"].url, catalogue["heroes"]["steelmaker"].url):
+        first = client.get(url).text
+        with CaptureQueriesContext(connection) as queries:
+            again = client.get(url).text
+        assert again == first, url
+        fetched = [q["sql"] for q in queries.captured_queries if any(t in q["sql"] for t in ARTICLE_DATA)]
+        assert not fetched, url
+
+
+def test_a_cached_story_follows_a_renamed_hero_and_a_new_award(client, catalogue, settings):
+    from stories.factories import AwardFactory, HeroAwardFactory
+
+    settings.PAGE_CACHE_SECONDS = 0
+    story, hero = catalogue["stories"]["steel"], catalogue["heroes"]["steelmaker"]
+    client.get(story.url), client.get(hero.url)
+    hero.title = "Кузнецов Пётр Алексеевич (1930–2011)"
+    HeroAwardFactory(hero=hero, award=AwardFactory(name="Орден Ленина"), year=1975)
+    hero.save_revision().publish()
+    assert "Кузнецов Пётр Алексеевич (1930–2011)</a>" in client.get(story.url).text  # «Герой истории» line
+    assert "Орден Ленина" in client.get(hero.url).text
+
+
+def test_absolute_addresses_in_a_cached_head_are_the_requests_host(client, catalogue, settings):
+    from home.factories import CustomImageFactory
+    from home.models import NavigationSettings, SiteIdentity
+
+    settings.PAGE_CACHE_SECONDS = 0
+    story = catalogue["stories"]["steel"]
+    story.cover_image = CustomImageFactory()
+    story.save_revision().publish()
+    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
+    assert 'content="http://localhost/' in client.get(story.url, HTTP_HOST="localhost").text
+    other = client.get(story.url, HTTP_HOST="127.0.0.1").text
+    assert 'property="og:image" content="http://127.0.0.1/' in other
+
+
+def test_a_preview_shows_the_editors_article_not_the_cached_one(client, catalogue, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    story = catalogue["stories"]["steel"]
+    client.get(story.url)
+    story.lead = "Черновик вступления, ещё не опубликованный"
+    preview = story.make_preview_request().render().content.decode()
+    assert "Черновик вступления" in preview
+    assert "Черновик вступления" not in client.get(story.url).text
