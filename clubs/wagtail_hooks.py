@@ -7,8 +7,11 @@ from wagtail.admin.ui.components import Component
 
 from clubs.admin_views import VIEWSET_NAME, ClubApplicationViewSet, sees_all_clubs
 from clubs.models import ClubApplication, ClubIndexPage, ClubPage, Status
+from clubs.models.applications import PLACE_TAKING_STATUSES
+from home.fragment_cache import cached_for_generation, cards_by_key
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK
 from home.page_deletion import refuse_deleting
+from home.view_restrictions import public
 
 HOME_PAGE_CLUBS = 4
 
@@ -65,22 +68,48 @@ def add_overdue_panel(request, panels):
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK)
 def clubs_on_home_page(page, request):
+    """The newest clubs taking applications, those with free places first. Which clubs are the newest changes
+    only with publishing (kept per content generation); their free places change with every application,
+    so those are counted on each request, for these clubs only, and each card is kept per number of places."""
+    newest = cached_for_generation(
+        f"home-clubs:{page.pk}", lambda: _newest_open_clubs(request), request=request
+    )
+    if newest is None:
+        return None
+    taken = dict(
+        ClubApplication.objects.filter(club_id__in=[pk for pk, _capacity in newest["clubs"]])
+        .filter(status__in=PLACE_TAKING_STATUSES)
+        .order_by()
+        .values_list("club_id")
+        .annotate(count=Count("pk"))
+    )
+    places = [(pk, max(capacity - taken.get(pk, 0), 0)) for pk, capacity in newest["clubs"]]
+    # Clubs with free places first; a full club still shows when there are too few open ones.
+    places.sort(key=lambda entry: entry[1] == 0)
+    chosen = places[:HOME_PAGE_CLUBS]
+    clubs = cards_by_key(
+        [(pk, (pk, places_left)) for pk, places_left in chosen],
+        "club-card",
+        request,
+        lambda pks: ClubPage.objects.live().filter(pk__in=pks).with_listing_data(),
+    )
+    if not clubs:
+        return None
+    return {"template": "clubs/includes/home_section.html", "clubs": clubs, "index_url": newest["index_url"]}
+
+
+def _newest_open_clubs(request):
     index = ClubIndexPage.objects.live().first()
     if index is None:
         return None
-    clubs = list(
-        ClubPage.objects.live()
-        .public()
+    clubs = (
+        public(ClubPage.objects.live(), request)
         .descendant_of(index)
         .filter(accepting_applications=True)
-        .with_listing_data()
-        .order_by("-first_published_at", "-pk")[: HOME_PAGE_CLUBS * 3]
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", "capacity")[: HOME_PAGE_CLUBS * 3]
     )
-    # Clubs with free places first; a full club still shows when there are too few open ones.
-    clubs.sort(key=lambda club: club.places_left == 0)
-    if not clubs:
-        return None
-    return {"template": "clubs/includes/home_section.html", "clubs": clubs[:HOME_PAGE_CLUBS], "index": index}
+    return {"clubs": list(clubs), "index_url": index.get_url(request)}
 
 
 KEEP_CLUBS_MESSAGE = (
