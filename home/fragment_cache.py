@@ -43,7 +43,8 @@ def cached_for_generation(key: str, build, timeout: int = TIMEOUT, request=None)
     value = cache.get(full_key)
     if value is None:
         value = build()
-        cache.set(full_key, value, timeout=timeout)
+        if value is not None:  # None would read back as a miss: nothing worth keeping (e.g. no such page)
+            cache.set(full_key, value, timeout=timeout)
     return value
 
 
