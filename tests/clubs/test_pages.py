@@ -166,6 +166,20 @@ def test_an_application_changes_the_home_pages_clubs_at_once(client, club_index,
 
 
 @pytest.mark.django_db
+def test_a_cached_club_description_follows_its_free_places(client, club_index, home_page):
+    from home.models import NavigationSettings, SiteIdentity
+
+    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
+    club = ClubPageFactory(parent=club_index, slug="tehnik", capacity=2, image=CustomImageFactory())
+    client.get(club.url)
+    assert "свободно 2 из 2" in client.get(club.url).text  # from the cache
+    ClubApplicationFactory(club=club, status=Status.NEW)
+    assert "свободно 1 из 2" in client.get(club.url).text
+    ClubApplicationFactory(club=club, status=Status.ENROLLED)
+    assert "свободных мест нет (всего 2)" in client.get(club.url).text
+
+
+@pytest.mark.django_db
 def test_the_leader_may_be_linked_to_a_hero_page(club):
     from clubs.models.clubs import HeroChooserPanel, hero_page_model
 

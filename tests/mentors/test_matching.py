@@ -223,3 +223,20 @@ def test_the_club_page_needs_the_same_queries_for_3_and_30_mentors(
     assert club_page_queries(client, small) == club_page_queries(client, large)
     with django_assert_num_queries(1):
         assert len(shown_mentors(large)) == 30
+
+
+def test_a_new_match_shows_on_a_club_page_whose_description_is_cached(client, call, clubs):
+    from home.models import NavigationSettings, SiteIdentity
+
+    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
+    club = clubs["roomy"]
+    client.get(club.url)
+    assert "Наставники кружка" not in client.get(club.url).text  # the description from the cache
+    mentor = MentorApplicationFactory(
+        call=call,
+        status=Status.MATCHED,
+        full_name="Новый Наставник",
+        publication_consent=publication_consent("Н"),
+    )
+    MentorMatchFactory(mentor=mentor, club=club)
+    assert "Новый Наставник" in client.get(club.url).text
