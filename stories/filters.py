@@ -1,9 +1,10 @@
 """Faceted filters of a listing: each filter lives in the URL, filters combine, every option shows its count.
 
 The number of queries depends on the number of facets, never on the data: one query per facet for the
-counts, plus one existence check for each slug that is not among the offered options. Given a `cache_scope`
-(what the base queryset is, e.g. "stories of index 5"), the counts are computed once per combination of
-choices and content generation (home/fragment_cache.py): they change only when a page is published.
+counts, one for the total, plus one existence check for each asked-for slug. Given a `cache_scope` (what the
+base queryset is, e.g. "stories of index 5"), all of that is computed once per combination of asked-for values
+and content generation (home/fragment_cache.py), since it changes only when a page is published: a request
+then reads it in one round trip and runs none of these queries.
 """
 
 from dataclasses import dataclass, field
@@ -99,7 +100,13 @@ class FacetedFilter:
     """Filters `queryset` by the facets found in `params` (request.GET); `fixed` facets come from the path."""
 
     def __init__(
-        self, queryset, facets, params: QueryDict, fixed: dict | None = None, cache_scope: str | None = None
+        self,
+        queryset,
+        facets,
+        params: QueryDict,
+        fixed: dict | None = None,
+        cache_scope: str | None = None,
+        request=None,
     ):
         self.base = queryset
         self.cache_scope = cache_scope
@@ -107,17 +114,38 @@ class FacetedFilter:
         self.fixed = [(facet, fixed[facet.param]) for facet in facets if fixed and facet.param in fixed]
         fixed_params = {facet.param for facet, _ in self.fixed}
         self.states = [self._read(facet) for facet in facets if facet.param not in fixed_params]
+        if cache_scope is None:
+            snapshot = self._snapshot()
+        else:
+            # Which values exist, every option's count and the total: one cached value per combination of
+            # asked-for values (known or not) and content generation, read in one round trip.
+            asked = [(facet.param, value) for facet, value in self.fixed]
+            asked += [(state.param, state.value or state.rejected) for state in self.states]
+            key = f"facet-snapshot:{cache_scope}:{asked!r}"
+            snapshot = cached_for_generation(key, self._snapshot, request=request)
+        self._restore(snapshot)
         for state in self.states:
-            state.options = self._options(state)
             state.remove_url = self.url_without(state.param)
 
     def _read(self, facet):
-        raw = self.params.get(facet.param, "").strip()[:MAX_VALUE_LENGTH]
-        if not raw:
-            return FacetState(facet)
-        if facet.exists(raw):
-            return FacetState(facet, value=raw)
-        return FacetState(facet, rejected=raw)
+        """The asked-for value, checked later (in `_snapshot`) against what exists."""
+        return FacetState(facet, value=self.params.get(facet.param, "").strip()[:MAX_VALUE_LENGTH])
+
+    def _snapshot(self):
+        for state in self.states:
+            if state.value and not state.facet.exists(state.value):
+                state.value, state.rejected = "", state.value
+        states = []
+        for state in self.states:
+            options = [(o.value, o.label, o.count, o.selected) for o in self._options(state)]
+            states.append((state.value, state.rejected, options))
+        return {"states": states, "total": self._filtered().count()}
+
+    def _restore(self, snapshot):
+        for state, (value, rejected, options) in zip(self.states, snapshot["states"], strict=True):
+            state.value, state.rejected = value, rejected
+            state.options = [Option(*option) for option in options]
+        self.total = snapshot["total"]
 
     def _filtered(self, skip=None):
         queryset = self.base
@@ -130,7 +158,7 @@ class FacetedFilter:
 
     def _options(self, state):
         # Counts answer "how many would I get if I chose this", so they ignore the facet's own choice.
-        options = self._counts(state)
+        options = state.facet.counts(self._filtered(skip=state))
         for option in options:
             option.selected = option.value == state.value
         if state.value and not any(option.selected for option in options):
@@ -143,18 +171,12 @@ class FacetedFilter:
             options.insert(0, Option(state.value, label or state.value, 0, selected=True))
         return options
 
-    def _counts(self, state):
-        if self.cache_scope is None:
-            return state.facet.counts(self._filtered(skip=state))
-        others = sorted(
-            [(facet.param, value) for facet, value in self.fixed]
-            + [(other.param, other.value) for other in self.states if other is not state and other.value]
-        )
-        key = f"facet-counts:{self.cache_scope}:{state.param}:{others!r}"
-        counted = cached_for_generation(
-            key, lambda: [(o.value, o.label, o.count) for o in state.facet.counts(self._filtered(skip=state))]
-        )
-        return [Option(value, label, count) for value, label, count in counted]
+    @property
+    def fragment_key(self) -> str:
+        """What the rendered form depends on besides the content: the address's query without the page."""
+        query = self.params.copy()
+        query.pop("page", None)
+        return f"{self.cache_scope}:{sorted(query.lists())!r}"
 
     @property
     def queryset(self):

@@ -32,10 +32,13 @@ class Pagination:
         return self.page.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1)
 
 
-def paginate(queryset, requested, per_page) -> Pagination:
+def paginate(queryset, requested, per_page, count=None) -> Pagination:
     """The asked-for page; a wrong number (abc, 0, past the end) shows the nearest real page, not an error.
-    A page past the middle holds a list, not a queryset: fetch related data with prefetch_related_objects."""
+    A page past the middle holds a list, not a queryset: fetch related data with prefetch_related_objects.
+    `count`, when the caller knows it (FacetedFilter.total, kept per content generation), saves the COUNT."""
     paginator = FromEitherEndPaginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached_property: this is its value
     notice = ""
     try:
         number = int(requested) if requested not in (None, "") else 1

@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
-from home.fragment_cache import when_rendered, with_cached_cards
+from home.fragment_cache import cards_by_key, when_rendered, with_cached_cards
 from home.routing import ChildOfOneTypeRouting
 from home.view_restrictions import ViewRestrictionsFromMemo
 from stories import images, sharing
@@ -67,14 +67,15 @@ class HeroIndexPage(ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = FacetedFilter(self.heroes(), self.facets(), request.GET, cache_scope=f"heroes-of-{self.pk}")
-        pagination = paginate(
-            filters.queryset.order_by("title", "pk"), request.GET.get("page"), self.per_page
+        filters = FacetedFilter(
+            self.heroes(), self.facets(), request.GET, cache_scope=f"heroes-of-{self.pk}", request=request
         )
+        by_name = filters.queryset.order_by("title", "pk").values_list("pk", flat=True)
+        pagination = paginate(by_name, request.GET.get("page"), self.per_page, count=filters.total)
         context.update(
             filters=filters,
             pagination=pagination,
-            heroes=HeroPage.cards(pagination.page.object_list, request),
+            heroes=HeroPage.cards_from_pks(pagination.page.object_list, request),
         )
         return context
 
@@ -171,6 +172,16 @@ class HeroPage(ViewRestrictionsFromMemo, Page):
             "hero-card",
             request,
             lambda missing: prefetch_related_objects(missing, "region", "industry", cls._portrait()),
+        )
+
+    @classmethod
+    def cards_from_pks(cls, pks, request):
+        """Cards of the heroes `pks`, in that order, as StoryPage.cards_from_pks gives stories'."""
+        return cards_by_key(
+            [(pk, (pk,)) for pk in pks],
+            "hero-card",
+            request,
+            lambda missing: cls.for_listing(cls.objects.filter(pk__in=missing)),
         )
 
     @property

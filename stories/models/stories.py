@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.fragment_cache import when_rendered, with_cached_cards
+from home.fragment_cache import cached_for_generation, cards_by_key, when_rendered, with_cached_cards
 from home.routing import ChildOfOneTypeRouting
 from home.view_restrictions import ViewRestrictionsFromMemo
 from stories import images, sharing
@@ -138,19 +138,39 @@ class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, ViewRestrictionsF
 
         return StoryAtomFeed()(request, index=self, tag=tag)
 
+    def _featured(self, request):
+        """The featured stories' pks: they change only with publishing, so once per content generation."""
+        return cached_for_generation(
+            f"featured-stories:{self.pk}",
+            lambda: list(
+                self.stories()
+                .filter(featured=True)
+                .newest_first()
+                .values_list("pk", flat=True)[: self.featured_count]
+            ),
+            request=request,
+        )
+
     def _listing_context(self, request, tag=None):
         fixed = {"tag": tag.slug} if tag else None
         filters = FacetedFilter(
-            self.stories(), self.facets(), request.GET, fixed=fixed, cache_scope=f"stories-of-{self.pk}"
+            self.stories(),
+            self.facets(),
+            request.GET,
+            fixed=fixed,
+            cache_scope=f"stories-of-{self.pk}",
+            request=request,
         )
-        pagination = paginate(filters.queryset.newest_first(), request.GET.get("page"), self.per_page)
+        newest = filters.queryset.newest_first().values_list("pk", flat=True)
+        pagination = paginate(newest, request.GET.get("page"), self.per_page, count=filters.total)
         show_featured = tag is None and not filters.is_active and pagination.page.number == 1
-        featured = self.stories().filter(featured=True).newest_first()[: self.featured_count]
         return {
             "filters": filters,
             "pagination": pagination,
-            "stories": StoryPage.cards(pagination.page.object_list, request),
-            "featured_stories": StoryPage.cards(featured, request) if show_featured else [],
+            "stories": StoryPage.cards_from_pks(pagination.page.object_list, request),
+            "featured_stories": StoryPage.cards_from_pks(self._featured(request), request)
+            if show_featured
+            else [],
             "tag": tag,
             "reset_url": self.tag_url(tag.slug) if tag else self.url,
             "rss_url": self.feed_url(tag.slug if tag else None),
@@ -272,6 +292,17 @@ class StoryPage(ViewRestrictionsFromMemo, Page):
             "story-card",
             request,
             lambda missing: prefetch_related_objects(missing, "region", *cls._card_relations()),
+        )
+
+    @classmethod
+    def cards_from_pks(cls, pks, request):
+        """Cards of the stories `pks`, in that order. A listing that pages through pks builds no story whose
+        card is cached; the others are fetched with what their cards show."""
+        return cards_by_key(
+            [(pk, (pk,)) for pk in pks],
+            "story-card",
+            request,
+            lambda missing: cls.for_listing(cls.objects.filter(pk__in=missing).defer("body")),
         )
 
     @property

@@ -37,7 +37,10 @@ def test_renaming_a_tag_shows_on_the_story(client, catalogue):
 
 
 def test_filter_counts_follow_publishing(client, catalogue, story_index, settings):
+    from home.models import NavigationSettings, SiteIdentity
+
     settings.PAGE_CACHE_SECONDS = 0  # the counts' own cache, without the whole-page cache in front of it
+    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
     url = f"{story_index.url}?kind=interview"
     client.get(url)
     with CaptureQueriesContext(connection) as warm:
@@ -160,3 +163,30 @@ def test_a_preview_shows_the_editors_article_not_the_cached_one(client, catalogu
     preview = story.make_preview_request().render().content.decode()
     assert "Черновик вступления" in preview
     assert "Черновик вступления" not in client.get(story.url).text
+
+
+def test_a_listing_reads_its_filters_total_and_cards_from_the_cache(client, catalogue, story_index, settings):
+    from home.models import NavigationSettings, SiteIdentity
+
+    settings.PAGE_CACHE_SECONDS = 0
+    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
+    for url in (f"{story_index.url}?kind=interview&region=sverdlovskaya-oblast", story_index.url):
+        first = client.get(url).text
+        with CaptureQueriesContext(connection) as warm:
+            again = client.get(url).text
+        assert again == first, url
+        # Only the page's story ids: no count, no check that the region exists, no card data.
+        assert len(warm.captured_queries) == 1, [q["sql"] for q in warm.captured_queries]
+
+
+def test_an_unknown_filter_value_is_reported_from_the_cache_too(client, catalogue, story_index, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    url = f"{story_index.url}?region=net-takogo-regiona&kind=interview"
+    for _ in range(2):
+        html = client.get(url).text
+        assert "«net-takogo-regiona» нет среди значений фильтра «Регион»" in html
+        assert "Интервью со сталеваром" in html  # the known filter still applies
+    story = catalogue["stories"]["farm"]
+    story.kind = "interview"
+    story.save_revision().publish()
+    assert "Клуб юных животноводов" in client.get(url).text
