@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from home.fragment_cache import cached_for_generation
 from home.search_query import MAX_QUERY_LENGTH, build_query
 from home.view_restrictions import public
 
@@ -24,6 +25,16 @@ def _type_label(page):
     return str(page._meta.verbose_name).capitalize()
 
 
+def _found(request, query, requested):
+    """(number of results, the page's number, its pages' pks, best first). The same for every reader until the
+    next content change, so kept per query, page and generation: building the search backend's ranking
+    query alone cost more Python than the rest of the page."""
+    results = public(Page.objects.live(), request).exclude(depth__lte=1).search(query)
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    page_obj = paginator.page(_page_number(requested, paginator.num_pages))
+    return paginator.count, page_obj.number, [page.pk for page in page_obj.object_list]
+
+
 @require_GET
 def search(request):
     query_text = request.GET.get("q", "").strip()
@@ -35,18 +46,16 @@ def search(request):
         if query is None:
             context["error"] = "В запросе нет слов: напишите, что вы ищете, например «сталевар» или «Урал»."
         else:
-            results = public(Page.objects.live(), request).exclude(depth__lte=1).search(query)
-            paginator = Paginator(results, RESULTS_PER_PAGE)
-            page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+            requested = request.GET.get("page")
+            count, number, pks = cached_for_generation(
+                f"search:{query_text}:{requested}", lambda: _found(request, query, requested), request=request
+            )
+            # The page of a paginator over nothing but the count: the template's numbers and links.
+            page_obj = Paginator(range(count), RESULTS_PER_PAGE).page(number)
             # One query per page type, not per result, for titles, summaries and addresses.
-            found = list(page_obj.object_list)
-            specific = {
-                page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in found]).specific()
-            }
+            specific = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
             context["results"] = [
-                {"page": specific[page.pk], "type": _type_label(specific[page.pk])}
-                for page in found
-                if page.pk in specific
+                {"page": specific[pk], "type": _type_label(specific[pk])} for pk in pks if pk in specific
             ]
             context["page_obj"] = page_obj
     return render(request, "home/search.html", context)
