@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.fragment_cache import when_rendered
 from home.view_restrictions import ViewRestrictionsFromMemo
 
 # Sections of the home page contributed by other apps (stories, clubs, calls for mentors).
@@ -88,9 +89,10 @@ class HomePage(ViewRestrictionsFromMemo, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_pages"] = [
-            item.page.specific for item in self.featured_pages.select_related("page").all() if item.page.live
-        ]
+        featured = self.featured_pages.select_related("page")
+        context["featured_pages"] = when_rendered(  # only when the top of the page is not cached
+            lambda: [item.page.specific for item in featured if item.page.live]
+        )
         sections = (self._section(hook, request) for hook in hooks.get_hooks(HOME_PAGE_SECTIONS_HOOK))
         context["sections"] = [section for section in sections if section]
         return context

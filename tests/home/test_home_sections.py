@@ -45,3 +45,23 @@ def test_an_unpublished_story_leaves_the_home_page_at_once(client, home_page, st
     client.get(home_page.url)
     stories.get_children().get(slug="pech").specific.unpublish()
     assert "Сорок лет у мартеновской печи" not in client.get(home_page.url).text
+
+
+def test_the_top_of_the_home_page_is_cached_and_follows_publishing(client, home_page, stories):
+    from home.models import HomePageFeaturedPage
+
+    story = stories.get_children().first()
+    HomePageFeaturedPage.objects.create(home_page=home_page, page=story, sort_order=0)
+    home_page.heading = "Трудовая доблесть России"
+    home_page.save_revision().publish()
+    client.get(home_page.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(home_page.url).text
+    assert 'id="featured-title"' in html
+    assert not [q for q in queries.captured_queries if "featuredpage" in q["sql"]]  # from the cache
+    home_page.heading = "Герои труда рядом с нами"
+    home_page.save_revision().publish()
+    assert "Герои труда рядом с нами</h1>" in client.get(home_page.url).text
+    home_page.heading = "Черновик заголовка"  # not saved: a preview shows it, readers do not
+    assert "Черновик заголовка</h1>" in home_page.make_preview_request().render().content.decode()
+    assert "Черновик заголовка" not in client.get(home_page.url).text
