@@ -114,6 +114,7 @@ class FacetedFilter:
         self.fixed = [(facet, fixed[facet.param]) for facet in facets if fixed and facet.param in fixed]
         fixed_params = {facet.param for facet, _ in self.fixed}
         self.states = [self._read(facet) for facet in facets if facet.param not in fixed_params]
+        self.key = None  # what the listing is, as a cache key (None: not to be cached)
         if cache_scope is None:
             snapshot = self._snapshot()
         else:
@@ -121,8 +122,8 @@ class FacetedFilter:
             # asked-for values (known or not) and content generation, read in one round trip.
             asked = [(facet.param, value) for facet, value in self.fixed]
             asked += [(state.param, state.value or state.rejected) for state in self.states]
-            key = f"facet-snapshot:{cache_scope}:{asked!r}"
-            snapshot = cached_for_generation(key, self._snapshot, request=request)
+            self.key = f"{cache_scope}:{asked!r}"
+            snapshot = cached_for_generation(f"facet-snapshot:{self.key}", self._snapshot, request=request)
         self._restore(snapshot)
         for state in self.states:
             state.remove_url = self.url_without(state.param)

@@ -2,6 +2,8 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 
+from home.fragment_cache import cached_for_generation
+
 
 class FromEitherEndPaginator(Paginator):
     """Reads a page past the middle from the other end of the list, in reverse order.
@@ -49,3 +51,24 @@ def paginate(queryset, requested, per_page, count=None) -> Pagination:
     elif number > paginator.num_pages:
         number, notice = paginator.num_pages, "Такой страницы нет, поэтому показана последняя страница."
     return Pagination(page=paginator.page(number), notice=notice)
+
+
+def page_of_pks(pks, requested, per_page, count, key, request) -> tuple[Pagination, list]:
+    """The asked-for page of `pks` (a values_list queryset in the listing's order) and that page's pks.
+
+    A listing's order and pages change only with publishing, so with a `key` (what the listing is: its filters
+    and order) the page's pks are kept per page asked for and content generation, and the request runs no
+    query for them. The page object is then built over the count alone: its numbers and links are the same."""
+    if key is None:
+        pagination = paginate(pks, requested, per_page, count=count)
+        return pagination, list(pagination.page.object_list)
+
+    def build():
+        pagination = paginate(pks, requested, per_page, count=count)
+        return pagination.page.number, pagination.notice, list(pagination.page.object_list)
+
+    number, notice, page_pks = cached_for_generation(
+        f"page-of-pks:{key}:{requested!r}", build, request=request
+    )
+    page = FromEitherEndPaginator(range(count), per_page).page(number)
+    return Pagination(page=page, notice=notice), page_pks

@@ -16,7 +16,7 @@ from home.routing import ChildOfOneTypeRouting
 from home.view_restrictions import ViewRestrictionsFromMemo
 from stories import images, sharing
 from stories.filters import Facet, FacetedFilter
-from stories.pagination import paginate
+from stories.pagination import page_of_pks
 
 from .taxonomy import AwardKind
 
@@ -71,12 +71,10 @@ class HeroIndexPage(ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
             self.heroes(), self.facets(), request.GET, cache_scope=f"heroes-of-{self.pk}", request=request
         )
         by_name = filters.queryset.order_by("title", "pk").values_list("pk", flat=True)
-        pagination = paginate(by_name, request.GET.get("page"), self.per_page, count=filters.total)
-        context.update(
-            filters=filters,
-            pagination=pagination,
-            heroes=HeroPage.cards_from_pks(pagination.page.object_list, request),
+        pagination, pks = page_of_pks(
+            by_name, request.GET.get("page"), self.per_page, filters.total, filters.key, request
         )
+        context.update(filters=filters, pagination=pagination, heroes=HeroPage.cards_from_pks(pks, request))
         return context
 
 

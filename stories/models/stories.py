@@ -25,7 +25,7 @@ from home.view_restrictions import ViewRestrictionsFromMemo
 from stories import images, sharing
 from stories.blocks import StoryBodyBlock
 from stories.filters import Facet, FacetedFilter
-from stories.pagination import paginate
+from stories.pagination import page_of_pks
 
 from .tags import StoryPageTag, StoryTag
 from .taxonomy import AwardKind
@@ -162,12 +162,14 @@ class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, ViewRestrictionsF
             request=request,
         )
         newest = filters.queryset.newest_first().values_list("pk", flat=True)
-        pagination = paginate(newest, request.GET.get("page"), self.per_page, count=filters.total)
+        pagination, pks = page_of_pks(
+            newest, request.GET.get("page"), self.per_page, filters.total, filters.key, request
+        )
         show_featured = tag is None and not filters.is_active and pagination.page.number == 1
         return {
             "filters": filters,
             "pagination": pagination,
-            "stories": StoryPage.cards_from_pks(pagination.page.object_list, request),
+            "stories": StoryPage.cards_from_pks(pks, request),
             "featured_stories": StoryPage.cards_from_pks(self._featured(request), request)
             if show_featured
             else [],

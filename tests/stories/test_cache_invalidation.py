@@ -175,8 +175,8 @@ def test_a_listing_reads_its_filters_total_and_cards_from_the_cache(client, cata
         with CaptureQueriesContext(connection) as warm:
             again = client.get(url).text
         assert again == first, url
-        # Only the page's story ids: no count, no check that the region exists, no card data.
-        assert len(warm.captured_queries) == 1, [q["sql"] for q in warm.captured_queries]
+        # The page's story ids, the count, the filters and the cards all come from the cache.
+        assert not warm.captured_queries, [q["sql"] for q in warm.captured_queries]
 
 
 def test_an_unknown_filter_value_is_reported_from_the_cache_too(client, catalogue, story_index, settings):
@@ -190,3 +190,19 @@ def test_an_unknown_filter_value_is_reported_from_the_cache_too(client, catalogu
     story.kind = "interview"
     story.save_revision().publish()
     assert "Клуб юных животноводов" in client.get(url).text
+
+
+def test_a_cached_page_of_a_listing_keeps_its_notice_and_follows_publishing(
+    client, catalogue, story_index, settings
+):
+    from stories.factories import StoryPageFactory
+
+    settings.PAGE_CACHE_SECONDS = 0  # the listing's own caches (stories/pagination.py, page_of_pks)
+    for _ in range(2):  # computed, then from the cache
+        html = client.get(f"{story_index.url}?page=7").text
+        assert "Такой страницы нет, поэтому показана последняя страница." in html
+        assert "Интервью со сталеваром" in html
+        html = client.get(f"{story_index.url}?page=abc").text
+        assert "Номер страницы указан неверно" in html
+    StoryPageFactory(parent=story_index, title="Свежая история", slug="svezhaya").save_revision().publish()
+    assert "Свежая история" in client.get(f"{story_index.url}?page=7").text
