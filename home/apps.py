@@ -12,7 +12,15 @@ class HomeConfig(AppConfig):
         from wagtailmedia import get_media_model
 
         from home import page_cache
-        from home.models import CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, SiteIdentity
+        from home.models import (
+            ConsentText,
+            CustomImage,
+            FooterLink,
+            HeaderLink,
+            NavigationSettings,
+            Region,
+            SiteIdentity,
+        )
 
         page_cache.connect_page_signals()
         for model in (CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, Site, SiteIdentity):
@@ -21,3 +29,5 @@ class HomeConfig(AppConfig):
         page_cache.watch_model(get_media_model())
         # A page made private (or public again) must leave (or enter) the caches at once, not on expiry.
         page_cache.watch_model(PageViewRestriction)
+        # Application forms show the current consent texts from the worker's memo: a new version, at once.
+        page_cache.watch_model(ConsentText)

@@ -18,7 +18,7 @@ from django.db import InterfaceError, OperationalError
 
 from wagtail.models import Site
 
-from home.page_cache import request_generation
+from home.page_cache import current_generation, request_generation
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -26,9 +26,10 @@ _memo = {"generation": None, "values": {}}
 
 
 def memoized(request, key, build):
-    """The value of build() for `key`, computed once per worker and content generation."""
+    """The value of build() for `key`, computed once per worker and content generation. Without a request
+    (a form, a model method) the generation is read from the shared cache for this call."""
     global _memo
-    generation = request_generation(request)
+    generation = request_generation(request) if request is not None else current_generation()
     memo = _memo
     if memo["generation"] != generation:
         memo = _memo = {"generation": generation, "values": {}}

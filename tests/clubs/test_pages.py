@@ -190,3 +190,21 @@ def test_the_leader_may_be_linked_to_a_hero_page(club):
         assert [model.__name__ for model in chooser.target_models] == ["HeroPage"]
     else:
         assert "leader_hero" not in options.get("widgets", {})
+
+
+@pytest.mark.django_db
+def test_a_new_consent_text_is_on_the_form_and_in_the_record_at_once(client, club_index, home_page):
+    from home.models import ConsentText, NavigationSettings, SiteIdentity
+
+    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
+    club = ClubPageFactory(parent=club_index, slug="tehnik")
+    client.get(club.url)
+    assert "Версия 1." in client.get(club.url).text  # the form's consent texts from the worker's memo
+    text = ConsentText.objects.current(ConsentText.Kind.PERSONAL_DATA)
+    text.text = "Новая редакция согласия на обработку персональных данных."
+    text.save()
+    html = client.get(club.url).text
+    assert "Новая редакция согласия" in html and "Версия 2." in html
+    from clubs.forms import ClubApplicationForm
+
+    assert ClubApplicationForm(club=club).consent_text.version == 2  # the version a new record refers to
