@@ -143,8 +143,8 @@ def write_markdown(output: Path, reports: list[Path]) -> None:
     lines += [
         "## Where the time goes",
         "",
-        "What bounds the pages that miss their targets, measured with `bench/profile_pages.py`, is in",
-        "[performance-analysis.md](performance-analysis.md).",
+        "What an uncached request still costs, what bounds it and the cost of the first request after a change,",
+        "measured with `bench/profile_pages.py`, are in [performance-analysis.md](performance-analysis.md).",
         "",
     ]
     output.parent.mkdir(parents=True, exist_ok=True)

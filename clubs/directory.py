@@ -11,7 +11,7 @@ from django.db.models import F
 
 from clubs.models import ClubPage, Direction, Format
 from home.applications.fields import AccessibleErrorsMixin
-from home.fragment_cache import cards_by_key, when_rendered
+from home.fragment_cache import when_rendered
 from home.models import Region
 from home.view_restrictions import public
 
@@ -119,7 +119,7 @@ def directory_context(index_page, request) -> dict:
     form = ClubFilterForm(request.GET)
     clubs = filter_clubs(index_page, form, request)
     # Pages of (pk, capacity, taken places): a club whose card is cached for its number of free places is
-    # never built (cards_by_key); free places change with every application, so they are read each time.
+    # never built (ClubPage.cards_with_places); free places change with every application: read each time.
     paginator = Paginator(clubs.values_list("pk", "capacity", "taken_places"), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -128,11 +128,8 @@ def directory_context(index_page, request) -> dict:
         "filter_form": form,
         # The form's HTML depends on nothing but the query and published content (the regions' names).
         "filter_key": sorted(query.lists()),
-        "clubs": cards_by_key(
-            [(pk, (pk, max(capacity - taken, 0))) for pk, capacity, taken in page_obj.object_list],
-            "club-card",
-            request,
-            lambda pks: ClubPage.objects.filter(pk__in=pks).with_listing_data(),
+        "clubs": ClubPage.cards_with_places(
+            [(pk, max(capacity - taken, 0)) for pk, capacity, taken in page_obj.object_list], request
         ),
         "page_obj": page_obj,
         "result_count": paginator.count,

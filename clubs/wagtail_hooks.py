@@ -8,7 +8,7 @@ from wagtail.admin.ui.components import Component
 from clubs.admin_views import VIEWSET_NAME, ClubApplicationViewSet, sees_all_clubs
 from clubs.models import ClubApplication, ClubIndexPage, ClubPage, Status
 from clubs.models.applications import PLACE_TAKING_STATUSES
-from home.fragment_cache import cached_for_generation, cards_by_key
+from home.fragment_cache import cached_for_generation
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK
 from home.page_deletion import refuse_deleting
 from home.view_restrictions import public
@@ -86,13 +86,7 @@ def clubs_on_home_page(page, request):
     places = [(pk, max(capacity - taken.get(pk, 0), 0)) for pk, capacity in newest["clubs"]]
     # Clubs with free places first; a full club still shows when there are too few open ones.
     places.sort(key=lambda entry: entry[1] == 0)
-    chosen = places[:HOME_PAGE_CLUBS]
-    clubs = cards_by_key(
-        [(pk, (pk, places_left)) for pk, places_left in chosen],
-        "club-card",
-        request,
-        lambda pks: ClubPage.objects.live().filter(pk__in=pks).with_listing_data(),
-    )
+    clubs = ClubPage.cards_with_places(places[:HOME_PAGE_CLUBS], request)
     if not clubs:
         return None
     return {"template": "clubs/includes/home_section.html", "clubs": clubs, "index_url": newest["index_url"]}

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,7 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.fragment_cache import with_cached_cards
+from home.fragment_cache import cards_by_key
 from home.models import CustomImage
 from home.routing import ChildOfOneTypeRouting
 from home.view_restrictions import ViewRestrictionsFromMemo
@@ -305,18 +305,16 @@ class ClubPage(RoutablePageMixin, ViewRestrictionsFromMemo, Page):
         return self.applications.filter(status__in=PLACE_TAKING_STATUSES).count()
 
     @classmethod
-    def cards(cls, clubs, request):
-        """Clubs for cards (clubs/includes/club_card.html). A card is kept per content generation and number
-        of free places, so an application changes only its own club's card; a listing reads them in one round
-        trip, and only cards not cached fetch their photo and region."""
-        return with_cached_cards(
-            clubs,
+    def cards_with_places(cls, places, request):
+        """Cards (clubs/includes/club_card.html) of the clubs in `places`, (pk, free places) pairs in the
+        listing's order. A card is kept per content generation and number of free places, so an application
+        changes only its own club's card; the listing reads them in one round trip (cards_by_key), and only
+        the clubs whose cards are missing are fetched, with their photo and region."""
+        return cards_by_key(
+            [(pk, (pk, places_left)) for pk, places_left in places],
             "club-card",
             request,
-            lambda missing: prefetch_related_objects(
-                missing, "region", Prefetch("image", queryset=CustomImage.objects.prefetch_renditions())
-            ),
-            key_parts=lambda club: (club.pk, club.places_left),
+            lambda pks: cls.objects.live().filter(pk__in=pks).with_listing_data(),
         )
 
     @property

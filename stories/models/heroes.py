@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
-from home.fragment_cache import cards_by_key, when_rendered, with_cached_cards
+from home.fragment_cache import cards_by_key, when_rendered
 from home.routing import ChildOfOneTypeRouting
 from home.view_restrictions import ViewRestrictionsFromMemo
 from stories import images, sharing
@@ -163,18 +163,9 @@ class HeroPage(ViewRestrictionsFromMemo, Page):
         return queryset.select_related("region", "industry").prefetch_related(cls._portrait())
 
     @classmethod
-    def cards(cls, heroes, request):
-        """Heroes for cards (stories/includes/hero_card.html), as StoryPage.cards does for stories."""
-        return with_cached_cards(
-            heroes,
-            "hero-card",
-            request,
-            lambda missing: prefetch_related_objects(missing, "region", "industry", cls._portrait()),
-        )
-
-    @classmethod
     def cards_from_pks(cls, pks, request):
-        """Cards of the heroes `pks`, in that order, as StoryPage.cards_from_pks gives stories'."""
+        """Cards (stories/includes/hero_card.html) of the heroes `pks`, in that order, as
+        StoryPage.cards_from_pks gives stories'."""
         return cards_by_key(
             [(pk, (pk,)) for pk in pks],
             "hero-card",
