@@ -129,7 +129,8 @@ def directory_context(index_page, request) -> dict:
         # The form's HTML depends on nothing but the query and published content (the regions' names).
         "filter_key": sorted(query.lists()),
         "clubs": ClubPage.cards_with_places(
-            [(pk, max(capacity - taken, 0)) for pk, capacity, taken in page_obj.object_list], request
+            [(pk, ClubPage.free_places(capacity, taken)) for pk, capacity, taken in page_obj.object_list],
+            request,
         ),
         "page_obj": page_obj,
         "result_count": paginator.count,

@@ -83,7 +83,7 @@ def clubs_on_home_page(page, request):
         .values_list("club_id")
         .annotate(count=Count("pk"))
     )
-    places = [(pk, max(capacity - taken.get(pk, 0), 0)) for pk, capacity in newest["clubs"]]
+    places = [(pk, ClubPage.free_places(capacity, taken.get(pk, 0))) for pk, capacity in newest["clubs"]]
     # Clubs with free places first; a full club still shows when there are too few open ones.
     places.sort(key=lambda entry: entry[1] == 0)
     clubs = ClubPage.cards_with_places(places[:HOME_PAGE_CLUBS], request)

@@ -56,32 +56,8 @@ def when_rendered(build):
 
 def card_key(card_name: str, *parts) -> str:
     """The key of `{% generation_cache card_name part… %}`: the tag (home/templatetags/site_tags.py) and
-    `with_cached_cards` both build it here, so a listing finds what the card's template stored."""
+    `cards_by_key` both build it here, so a listing finds what the card's template stored."""
     return ":".join(["fragment", card_name, *map(str, parts)])
-
-
-def with_cached_cards(objects, card_name: str, request, prepare, key_parts=lambda obj: (obj.pk,)):
-    """A listing's cards, rendered once per generation by `{% generation_cache card_name obj.pk %}`, read
-    with one cache round trip: each object gets `cached_card`, the HTML found or None, and `prepare(missing)`
-    runs the queries a card needs (pictures, tags, heroes) only for the objects whose card must be rendered.
-    A listing whose cards are all cached costs one query, not five. `key_parts` must give the parts the card's
-    template puts after the card's name."""
-    objects = list(objects)
-    if getattr(request, "is_preview", False) or not objects:
-        prepare(objects)
-        return objects
-    generation = request_generation(request)
-    keys = [generation_key(card_key(card_name, *key_parts(obj)), generation) for obj in objects]
-    found = cache.get_many(keys)
-    missing = []
-    for obj, key in zip(objects, keys, strict=True):
-        html = found.get(key)
-        obj.cached_card = None if html is None else mark_safe(html)  # our own template's HTML
-        if html is None:
-            missing.append(obj)
-    if missing:
-        prepare(missing)
-    return objects
 
 
 class CachedCard:
@@ -94,11 +70,12 @@ class CachedCard:
 
 
 def cards_by_key(entries, card_name: str, request, load):
-    """Like `with_cached_cards`, for a listing that knows its objects' keys before fetching them.
+    """A listing's cards, rendered once per generation by `{% generation_cache card_name key parts… %}` and
+    read with one cache round trip.
 
     `entries` are (pk, key parts after the card's name) in the listing's order; `load(pks)` returns the full
-    objects, ready for their cards, of the pks whose cards must be rendered. A listing whose cards are all
-    cached then builds no model instance at all."""
+    objects, ready for their cards (pictures, tags, heroes), of the pks whose cards must be rendered. A
+    listing whose cards are all cached builds no model instance at all."""
     entries = list(entries)
     if getattr(request, "is_preview", False) or not entries:
         found = {}

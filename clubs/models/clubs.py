@@ -323,7 +323,12 @@ class ClubPage(RoutablePageMixin, ViewRestrictionsFromMemo, Page):
         if taken is None:
             taken = self.count_taken_places()
             self.taken_places = taken
-        return max(self.capacity - taken, 0)
+        return self.free_places(self.capacity, taken)
+
+    @staticmethod
+    def free_places(capacity, taken) -> int:
+        """More applications than places (a waiting list) leave none, never fewer than none."""
+        return max(capacity - taken, 0)
 
     @path("")
     def club(self, request):

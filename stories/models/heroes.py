@@ -206,7 +206,9 @@ class HeroPage(ViewRestrictionsFromMemo, Page):
         context.update(
             awards=awards,
             timeline=when_rendered(lambda: list(self.timeline_events.order_by("year", "sort_order"))),
-            stories=when_rendered(lambda: StoryPage.cards(stories, request)),
+            stories=when_rendered(
+                lambda: StoryPage.cards_from_pks(stories.values_list("pk", flat=True), request)
+            ),
             portrait=portrait,
             share=share,
             structured_data=when_rendered(lambda: sharing.person_data(self, share(), awards())),

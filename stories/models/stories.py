@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.fragment_cache import cached_for_generation, cards_by_key, when_rendered, with_cached_cards
+from home.fragment_cache import cached_for_generation, cards_by_key, when_rendered
 from home.routing import ChildOfOneTypeRouting
 from home.view_restrictions import ViewRestrictionsFromMemo
 from stories import images, sharing
@@ -284,17 +284,6 @@ class StoryPage(ViewRestrictionsFromMemo, Page):
     def for_listing(cls, queryset):
         """Story cards: cover renditions, region, tags and heroes in a bounded number of queries."""
         return queryset.select_related("region").prefetch_related(*cls._card_relations())
-
-    @classmethod
-    def cards(cls, stories, request):
-        """Stories for cards (stories/includes/story_card.html): a card cached for this content generation
-        comes with its HTML, and only the others fetch their pictures, region, tags and heroes."""
-        return with_cached_cards(
-            stories,
-            "story-card",
-            request,
-            lambda missing: prefetch_related_objects(missing, "region", *cls._card_relations()),
-        )
 
     @classmethod
     def cards_from_pks(cls, pks, request):
