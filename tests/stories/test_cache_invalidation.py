@@ -9,8 +9,20 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache_on(settings):
+def page_cache_on(settings, db):
+    from home.models import NavigationSettings, SiteIdentity
+
     settings.PAGE_CACHE_SECONDS = 600
+    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
+
+
+def queries_of_a_repeat(client, url):
+    """The SQL of a second request for `url`, once it is known to give the same page as the first."""
+    first = client.get(url).text
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url).text
+    assert again == first, url
+    return [query["sql"] for query in queries.captured_queries]
 
 
 def test_renaming_an_industry_shows_in_the_filters_and_on_hero_pages(client, catalogue, story_index):
@@ -37,10 +49,7 @@ def test_renaming_a_tag_shows_on_the_story(client, catalogue):
 
 
 def test_filter_counts_follow_publishing(client, catalogue, story_index, settings):
-    from home.models import NavigationSettings, SiteIdentity
-
     settings.PAGE_CACHE_SECONDS = 0  # the counts' own cache, without the whole-page cache in front of it
-    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
     url = f"{story_index.url}?kind=interview"
     client.get(url)
     with CaptureQueriesContext(connection) as warm:
@@ -90,17 +99,10 @@ def test_a_preview_neither_reads_nor_fills_the_related_stories_cache(client, cat
 
 
 def test_cached_cards_fetch_no_pictures_tags_or_heroes(client, catalogue, story_index, hero_index, settings):
-    from home.models import NavigationSettings, SiteIdentity
-
     settings.PAGE_CACHE_SECONDS = 0  # the cards' own cache, read for the whole listing at once
-    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
     card_data = ('FROM "stories_storypagetag"', 'FROM "stories_storyhero"', 'FROM "wagtailimages_rendition"')
     for url in (story_index.url, hero_index.url, catalogue["heroes"]["steelmaker"].url):
-        first = client.get(url).text
-        with CaptureQueriesContext(connection) as queries:
-            again = client.get(url).text
-        assert again == first, url
-        fetched = [q["sql"] for q in queries.captured_queries if any(t in q["sql"] for t in card_data)]
+        fetched = [sql for sql in queries_of_a_repeat(client, url) if any(t in sql for t in card_data)]
         assert not fetched, url
 
 
@@ -115,16 +117,9 @@ ARTICLE_DATA = (
 
 
 def test_story_and_hero_pages_are_rendered_from_their_parts_once_per_generation(client, catalogue, settings):
-    from home.models import NavigationSettings, SiteIdentity
-
     settings.PAGE_CACHE_SECONDS = 0  # the head's and the article's own caches (templates/stories/*_page.html)
-    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
     for url in (catalogue["stories"]["steel"].url, catalogue["heroes"]["steelmaker"].url):
-        first = client.get(url).text
-        with CaptureQueriesContext(connection) as queries:
-            again = client.get(url).text
-        assert again == first, url
-        fetched = [q["sql"] for q in queries.captured_queries if any(t in q["sql"] for t in ARTICLE_DATA)]
+        fetched = [sql for sql in queries_of_a_repeat(client, url) if any(t in sql for t in ARTICLE_DATA)]
         assert not fetched, url
 
 
@@ -143,13 +138,11 @@ def test_a_cached_story_follows_a_renamed_hero_and_a_new_award(client, catalogue
 
 def test_absolute_addresses_in_a_cached_head_are_the_requests_host(client, catalogue, settings):
     from home.factories import CustomImageFactory
-    from home.models import NavigationSettings, SiteIdentity
 
     settings.PAGE_CACHE_SECONDS = 0
     story = catalogue["stories"]["steel"]
     story.cover_image = CustomImageFactory()
     story.save_revision().publish()
-    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
     assert 'content="http://localhost/' in client.get(story.url, HTTP_HOST="localhost").text
     other = client.get(story.url, HTTP_HOST="127.0.0.1").text
     assert 'property="og:image" content="http://127.0.0.1/' in other
@@ -166,17 +159,11 @@ def test_a_preview_shows_the_editors_article_not_the_cached_one(client, catalogu
 
 
 def test_a_listing_reads_its_filters_total_and_cards_from_the_cache(client, catalogue, story_index, settings):
-    from home.models import NavigationSettings, SiteIdentity
-
     settings.PAGE_CACHE_SECONDS = 0
-    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
     for url in (f"{story_index.url}?kind=interview&region=sverdlovskaya-oblast", story_index.url):
-        first = client.get(url).text
-        with CaptureQueriesContext(connection) as warm:
-            again = client.get(url).text
-        assert again == first, url
         # The page's story ids, the count, the filters and the cards all come from the cache.
-        assert not warm.captured_queries, [q["sql"] for q in warm.captured_queries]
+        repeated = queries_of_a_repeat(client, url)
+        assert not repeated, repeated
 
 
 def test_an_unknown_filter_value_is_reported_from_the_cache_too(client, catalogue, story_index, settings):
