@@ -29,6 +29,7 @@ from home.applications.exports import Column as ExportColumn
 from home.applications.exports import can_export, export_response
 from home.applications.fields import full_years
 from home.models import Region
+from home.phone_numbers import display_phone
 
 VIEWSET_NAME = "club_applications"
 
@@ -84,12 +85,12 @@ EXPORT_COLUMNS = [
     ExportColumn("Участник", lambda a: a.child_name),
     ExportColumn("Дата рождения", lambda a: a.birth_date),
     ExportColumn("Возраст при подаче", lambda a: full_years(a.birth_date, a.created_at.date())),
-    ExportColumn("Телефон", lambda a: a.phone),
+    ExportColumn("Телефон", lambda a: display_phone(a.phone)),
     ExportColumn("Почта", lambda a: a.email),
     ExportColumn("Школа", lambda a: a.school),
     ExportColumn("Класс", lambda a: a.grade),
     ExportColumn("Родитель", lambda a: a.guardian_name),
-    ExportColumn("Телефон родителя", lambda a: a.guardian_phone),
+    ExportColumn("Телефон родителя", lambda a: display_phone(a.guardian_phone)),
     ExportColumn("Почта родителя", lambda a: a.guardian_email),
     ExportColumn("Почему хочет заниматься", lambda a: a.motivation),
 ]

@@ -26,7 +26,7 @@ def club_page(page, request):
     status = 200
     if request.method == "POST":
         form = ClubApplicationForm(request.POST, club=page)
-        if not APPLICATION_SUBMISSIONS.hit(request):
+        if not APPLICATION_SUBMISSIONS.allows(request):
             form.is_valid()  # show what else needs fixing, keep everything typed
             notice = RATE_LIMITED_MESSAGE
             status = 429
@@ -39,6 +39,7 @@ def club_page(page, request):
                 if submission.duplicate:
                     notice = DUPLICATE_MESSAGE
                 else:
+                    APPLICATION_SUBMISSIONS.record(request)
                     request.session[SUCCESS_SESSION_KEY] = {
                         "club": page.pk,
                         "reference": submission.application.reference_number,

@@ -65,12 +65,13 @@ def serve_form_page(page, request, *args, **kwargs):
     status = 200
     if request.method == "POST":
         form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
-        if not APPLICATION_SUBMISSIONS.hit(request):
+        if not APPLICATION_SUBMISSIONS.allows(request):
             form.is_valid()  # show what else needs fixing, keep everything typed
             notice = RATE_LIMITED_MESSAGE
             status = 429
         elif form.is_valid():
             submission = page.process_form_submission(form, request)
+            APPLICATION_SUBMISSIONS.record(request)
             return keep_private(page.render_landing_page(request, submission, *args, **kwargs))
     else:
         form = page.get_form(page=page, user=request.user)

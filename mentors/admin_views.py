@@ -26,6 +26,7 @@ from home.applications.audit import log_application_view
 from home.applications.exports import Column as ExportColumn
 from home.applications.exports import can_export, export_response
 from home.models import Region
+from home.phone_numbers import display_phone
 from mentors.choices import Audience, Status
 from mentors.matching import record_match, suggested_clubs
 from mentors.models import MentorApplication, MentorCallPage
@@ -77,7 +78,7 @@ EXPORT_COLUMNS = [
     ExportColumn("Статус", lambda a: a.get_status_display()),
     ExportColumn("Без ответа 3+ раб. дня", lambda a: a.is_overdue),
     ExportColumn("ФИО", lambda a: a.full_name),
-    ExportColumn("Телефон", lambda a: a.phone),
+    ExportColumn("Телефон", lambda a: display_phone(a.phone)),
     ExportColumn("Почта", lambda a: a.email),
     ExportColumn("Регион", lambda a: a.region.name),
     ExportColumn("Город", lambda a: a.city),

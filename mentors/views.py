@@ -27,7 +27,7 @@ def call_page(page, request):
     form = None
     if request.method == "POST":
         form = MentorApplicationForm(request.POST, call=page)
-        if not APPLICATION_SUBMISSIONS.hit(request):
+        if not APPLICATION_SUBMISSIONS.allows(request):
             form.is_valid()  # show what else needs fixing, keep everything typed
             notice = RATE_LIMITED_MESSAGE
             status = 429
@@ -36,6 +36,7 @@ def call_page(page, request):
             if submission.duplicate:
                 notice = DUPLICATE_MESSAGE
             else:
+                APPLICATION_SUBMISSIONS.record(request)
                 request.session[SUCCESS_SESSION_KEY] = {
                     "call": page.pk,
                     "reference": submission.application.reference_number,

@@ -5,7 +5,13 @@ from datetime import date
 
 from django import forms
 
-PHONE_MESSAGE = "Укажите телефон из 10–11 цифр, например +7 912 345-67-89."
+from home.phone_numbers import display_phone, parse_phone
+
+E164 = re.compile(r"\+\d{8,15}")
+PHONE_MESSAGE = (
+    "Проверьте номер телефона: в российском номере 10 цифр после +7 или 8, например +7 912 345-67-89. "
+    "Номер другой страны начните с её кода, например +375."
+)
 
 
 def full_years(birth_date: date, on: date) -> int:
@@ -24,25 +30,25 @@ def years_word(number: int) -> str:
 
 
 class PhoneField(forms.CharField):
-    """A Russian phone number typed any usual way; cleaned to +7XXXXXXXXXX."""
+    """A phone number typed any usual way; cleaned to E.164 («+79123456789»), shown again readably."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 30)
         kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
         super().__init__(**kwargs)
 
+    def prepare_value(self, value):
+        # A cleaned E.164 value (initial data, a re-rendered valid field) is shown as people write it.
+        return display_phone(value) if isinstance(value, str) and E164.fullmatch(value) else value
+
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return value
-        if re.search(r"[^\d\s()+\-.]", value):
+        number = parse_phone(value)
+        if number is None:
             raise forms.ValidationError(PHONE_MESSAGE, code="invalid")
-        digits = re.sub(r"\D", "", value)
-        if len(digits) == 11 and digits[0] in "78":
-            digits = digits[1:]
-        if len(digits) != 10:
-            raise forms.ValidationError(PHONE_MESSAGE, code="invalid")
-        return "+7" + digits
+        return number
 
 
 class AccessibleErrorsMixin:

@@ -1,4 +1,9 @@
-"""A per-IP limit on form submissions, counted in the Django cache.
+"""Per-address limits on form submissions, counted in the Django cache.
+
+What is counted is chosen by the caller: application forms count only *accepted* submissions (`allows` before,
+`record` after saving), so a parent who fixes ten typing mistakes, or a school class whose pupils share one
+address, is never locked out by its own errors; an invalid or spam post stores nothing and costs only a page
+render. «Мои заявки» counts every request (`hit`), because each one may send an e-mail.
 
 In production the cache is Redis (REDIS_URL), shared by every app process and machine, so the limit holds
 across them; in development and tests it is the local-memory cache of the one process.
@@ -35,9 +40,23 @@ class RateLimit:
         # The address is hashed so that the cache holds no personal data in clear.
         return f"ratelimit:{self.scope}:{hashlib.sha256(ip.encode()).hexdigest()[:32]}"
 
-    def hit(self, request) -> bool:
-        """Counts one attempt from the request's address; False when the address is over the limit."""
-        key = self._key(client_ip(request))
+    def allows(self, request, *, identity: str = "") -> bool:
+        """True while the address (or `identity`) is under the limit; counts nothing."""
+        try:
+            count = cache.get(self._key(identity or client_ip(request)), 0)
+        except Exception:  # Redis down: fail open, as `hit` does
+            logger.warning("Rate limit %s: cache down, allowing the request", self.scope, exc_info=True)
+            return True
+        return count < self.effective_limit
+
+    def record(self, request, *, identity: str = "") -> None:
+        """Counts one accepted submission."""
+        self.hit(request, identity=identity)
+
+    def hit(self, request, *, identity: str = "") -> bool:
+        """Counts one attempt from the request's address (or `identity`, e.g. a digest of an e-mail);
+        False when it is over the limit."""
+        key = self._key(identity or client_ip(request))
         try:
             cache.add(key, 0, timeout=self.window_seconds)
             count = cache.incr(key)
@@ -58,11 +77,13 @@ class RateLimit:
         return getattr(settings, self.limit_setting, self.limit) if self.limit_setting else self.limit
 
 
-# Every public application form shares one budget per address: a bot cannot spread itself over kinds.
+# Every public application form shares one budget of ACCEPTED submissions per address, so a bot cannot spread
+# itself over kinds; the number is generous because a school class or an office applies from one address
+# (docs in README, «Abuse»).
 APPLICATION_SUBMISSIONS = RateLimit(
-    scope="applications", limit=10, window_seconds=600, limit_setting="APPLICATION_RATE_LIMIT"
+    scope="applications", limit=30, window_seconds=600, limit_setting="APPLICATION_RATE_LIMIT"
 )
 RATE_LIMITED_MESSAGE = (
-    "С вашего адреса отправлено слишком много заявок подряд. Подождите несколько минут и отправьте форму "
-    "ещё раз — всё, что вы ввели, сохранено на этой странице."
+    "С вашего адреса за последние минуты принято очень много заявок. Подождите десять минут и отправьте "
+    "форму ещё раз — всё, что вы ввели, сохранено на этой странице."
 )

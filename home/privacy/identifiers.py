@@ -5,18 +5,19 @@ import re
 from django import forms
 from django.core.validators import validate_email
 
+from home.phone_numbers import display_phone, parse_phone
+
 PHONE_CHARACTERS = re.compile(r"^[\d\s()+\-.]+$")
 
 
 def normalise_phone(value) -> str | None:
-    """The ten national digits of a Russian number: "+7 (912) 345-67-89" and "89123456789" give
-    "9123456789"; None when the value is not a phone number."""
-    if not isinstance(value, str) or not value.strip() or not PHONE_CHARACTERS.match(value.strip()):
+    """A phone number in E.164, however it was typed: "+7 (912) 345-67-89", "89123456789" and the stored
+    "+79123456789" all give "+79123456789"; None when the value is not a phone number (free-form answers of
+    volunteer forms are compared too, so text with letters never counts as a number)."""
+    if not isinstance(value, str) or not PHONE_CHARACTERS.match(value.strip()):
         return None
-    digits = re.sub(r"\D", "", value)
-    if len(digits) == 11 and digits[0] in "78":
-        digits = digits[1:]
-    return digits if len(digits) == 10 else None
+    # Lenient: numbers stored before they were validated must still be found.
+    return parse_phone(value, strict=False)
 
 
 def normalise_email(value) -> str | None:
@@ -31,7 +32,7 @@ def normalise_email(value) -> str | None:
 
 
 class Person:
-    """Whom a request is about: exactly one of `email` (lower case) and `phone` (ten digits)."""
+    """Whom a request is about: exactly one of `email` (lower case) and `phone` (E.164)."""
 
     def __init__(self, *, email: str | None = None, phone: str | None = None):
         self.email = email
@@ -47,4 +48,4 @@ class Person:
         return self.matches_email(value) or self.matches_phone(value)
 
     def __str__(self):
-        return self.email or f"+7{self.phone}"
+        return self.email or display_phone(self.phone)

@@ -138,9 +138,11 @@ def test_phone_numbers_typed_any_usual_way_are_cleaned(typed, cleaned):
     assert PhoneField().clean(typed) == cleaned
 
 
-@pytest.mark.parametrize("typed", ["12345", "+7 912 345-67-89-00", "позвоните маме", "+1 (555) 123"])
+@pytest.mark.parametrize(
+    "typed", ["12345", "+7 912 345-67-89-00", "позвоните маме", "+1 (555) 123", "+7 (912) 345-67-8"]
+)
 def test_wrong_phone_numbers_get_a_russian_message(typed):
-    with pytest.raises(forms.ValidationError, match="Укажите телефон"):
+    with pytest.raises(forms.ValidationError, match="Проверьте номер телефона"):
         PhoneField().clean(typed)
 
 
@@ -173,14 +175,29 @@ def test_rate_limit_counts_per_address():
     assert limit.hit(request_from("10.0.0.2"))
 
 
+def test_rate_limit_allows_counts_nothing_and_record_counts_an_accepted_submission():
+    limit = RateLimit(scope="test", limit=2, window_seconds=60)
+    request = request_from("10.0.0.1")
+    assert all(limit.allows(request) for _ in range(10))
+    limit.record(request)
+    assert limit.allows(request)
+    limit.record(request)
+    assert not limit.allows(request)
+    assert limit.allows(request_from("10.0.0.2"))
+    # A separate identity (a digest of an e-mail, say) has its own count.
+    assert limit.allows(request, identity="someone")
+
+
 def test_rate_limit_fails_open_when_the_cache_is_down(monkeypatch, caplog):
     def broken(*args, **kwargs):
         raise ConnectionError("redis is down")
 
     monkeypatch.setattr(cache, "add", broken)
     monkeypatch.setattr(cache, "incr", broken)
+    monkeypatch.setattr(cache, "get", broken)
     limit = RateLimit(scope="test", limit=1, window_seconds=60)
     assert all(limit.hit(request_from("10.0.0.1")) for _ in range(5))
+    assert all(limit.allows(request_from("10.0.0.1")) for _ in range(5))
     assert "cache down" in caplog.text
 
 

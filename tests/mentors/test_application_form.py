@@ -130,7 +130,7 @@ def test_every_required_field_says_what_to_fix_and_keeps_what_was_typed(client, 
     [
         ({"full_name": "Виктор"}, "full_name", "Укажите фамилию и имя — через пробел"),
         ({"full_name": "123 456"}, "full_name", "Укажите фамилию и имя — через пробел"),
-        ({"phone": "12345"}, "phone", "Укажите телефон из 10–11 цифр"),
+        ({"phone": "12345"}, "phone", "Проверьте номер телефона"),
         ({"phone": "", "email": ""}, "phone", "Укажите телефон или электронную почту"),
         ({"email": "not-an-address"}, "email", "Проверьте адрес почты"),
         ({"region": "999999"}, "region", "Выберите регион из списка."),
@@ -245,7 +245,7 @@ def test_over_the_rate_limit_nothing_is_stored_and_the_typed_data_stays(client, 
         )
     response = submit(client, call, email="third@example.org", full_name="Третий Наставник")
     assert response.status_code == 429
-    assert "слишком много заявок" in response.text
+    assert "очень много заявок" in response.text
     assert 'value="Третий Наставник"' in response.text
     assert MentorApplication.objects.count() == 2
 
