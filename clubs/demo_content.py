@@ -27,9 +27,9 @@ from clubs.models import (
     Direction,
     Format,
     Status,
-    child_key,
 )
 from home.applications import tokens
+from home.applications.names import person_name_key
 from home.applications.references import reserve_numbers
 from home.demo import DemoContext, demo_builder
 from home.demo_content import child_page
@@ -378,7 +378,7 @@ def _application(club, status, index, number, created, reference, consent, rng):
         status_changed_at=None if status == Status.NEW else created + datetime.timedelta(days=1),
         consent=consent,
         child_name=name,
-        child_key=child_key(name),  # bulk_create skips save(), which normally fills the key
+        child_key=person_name_key(name),  # bulk_create skips save(), which normally fills the key
         birth_date=birth_date_for_age(rng.randint(11, 15)),
         phone="+79000000000",
         email="",

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from clubs import emails
-from clubs.models import ACTIVE_STATUSES, ClubApplication, ClubPage, Status, child_key
+from clubs.models import ACTIVE_STATUSES, ClubApplication, ClubPage, Status
+from home.applications.names import person_name_key
 
 
 class ClubClosed(Exception):
@@ -43,7 +44,7 @@ def submit_application(club: ClubPage, form, request, status_url_for) -> Submiss
             raise ClubClosed
         duplicate = ClubApplication.objects.filter(
             club=locked_club,
-            child_key=child_key(data["child_name"]),
+            child_key=person_name_key(data["child_name"]),
             birth_date=data["birth_date"],
             status__in=ACTIVE_STATUSES,
         ).exists()

@@ -11,9 +11,21 @@ SUCCESS_SESSION_KEY = "clubs:application-sent"
 
 DUPLICATE_MESSAGE = (
     "Заявка на этого участника в этот кружок уже подана и ещё рассматривается — вторая не нужна. "
-    "Статус можно посмотреть по личной ссылке из письма, которое пришло после первой заявки. "
-    "Если письмо потерялось, позвоните или напишите в кружок."
 )
+# What to do next depends on whether an e-mail was given: without one, no letter came.
+DUPLICATE_WITH_EMAIL = (
+    "Статус можно посмотреть по личной ссылке из письма, которое пришло после первой заявки. Если письмо "
+    "потерялось, запросите новую ссылку на странице «Мои заявки» или позвоните в кружок."
+)
+DUPLICATE_WITHOUT_EMAIL = (
+    "Статус можно посмотреть по личной ссылке, которую мы показали после отправки первой заявки. Если она не "
+    "сохранилась, позвоните или напишите в кружок — контакты указаны на этой странице."
+)
+
+
+def duplicate_message(data) -> str:
+    given_email = data.get("email") or data.get("guardian_email")
+    return DUPLICATE_MESSAGE + (DUPLICATE_WITH_EMAIL if given_email else DUPLICATE_WITHOUT_EMAIL)
 
 
 def status_url(request, token: str) -> str:
@@ -37,7 +49,7 @@ def club_page(page, request):
                 form.add_error(None, CLOSED_MESSAGE)
             else:
                 if submission.duplicate:
-                    notice = DUPLICATE_MESSAGE
+                    notice = duplicate_message(form.cleaned_data)
                 else:
                     APPLICATION_SUBMISSIONS.record(request)
                     request.session[SUCCESS_SESSION_KEY] = {

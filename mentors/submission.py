@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Q
 
+from home.applications.names import person_name_key
 from mentors import emails
 from mentors.choices import Status
 from mentors.models import MentorApplication
@@ -36,21 +37,17 @@ class Submission:
     duplicate: bool = False
 
 
-def _name_key(name: str) -> str:
-    return " ".join(name.casefold().replace("ё", "е").split())
-
-
 def find_duplicate(call, data) -> bool:
-    """Same call, same contact and the same name whatever its case («ё» or «е»). Names are compared in Python:
-    SQLite folds the case of Latin letters only."""
+    """Same call, same contact and the same name however it was typed (home/applications/names.py). Names are
+    compared in Python, among the few applications to this call with this contact."""
     same_contact = Q()
     if data.get("email"):
         same_contact |= Q(email__iexact=data["email"])
     if data.get("phone"):
         same_contact |= Q(phone=data["phone"])
     names = MentorApplication.objects.filter(call=call, status__in=LIVE_STATUSES).filter(same_contact)
-    key = _name_key(data["full_name"])
-    return any(_name_key(name) == key for name in names.values_list("full_name", flat=True))
+    key = person_name_key(data["full_name"])
+    return any(person_name_key(name) == key for name in names.values_list("full_name", flat=True))
 
 
 def submit_application(call, form, request, status_url_for) -> Submission:

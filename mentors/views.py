@@ -9,11 +9,20 @@ from mentors.submission import submit_application
 
 SUCCESS_SESSION_KEY = "mentors:application-sent"
 
-DUPLICATE_MESSAGE = (
-    "Ваша заявка на этот призыв уже подана и ещё рассматривается — вторая не нужна. Статус можно посмотреть "
-    "по личной ссылке из письма, которое пришло после первой заявки. Если письмо потерялось, свяжитесь "
-    "с контактным лицом призыва."
+DUPLICATE_MESSAGE = "Ваша заявка на этот призыв уже подана и ещё рассматривается — вторая не нужна. "
+# What to do next depends on whether the person gave an e-mail: without one, no letter came.
+DUPLICATE_WITH_EMAIL = (
+    "Статус можно посмотреть по личной ссылке из письма, которое пришло после первой заявки. Если письмо "
+    "потерялось, запросите новую ссылку на странице «Мои заявки» или свяжитесь с контактным лицом призыва."
 )
+DUPLICATE_WITHOUT_EMAIL = (
+    "Статус можно посмотреть по личной ссылке, которую мы показали после отправки первой заявки. Если она не "
+    "сохранилась, свяжитесь с контактным лицом призыва — его телефон и почта указаны на этой странице."
+)
+
+
+def duplicate_message(data) -> str:
+    return DUPLICATE_MESSAGE + (DUPLICATE_WITH_EMAIL if data.get("email") else DUPLICATE_WITHOUT_EMAIL)
 
 
 def status_url(request, token: str) -> str:
@@ -34,7 +43,7 @@ def call_page(page, request):
         elif form.is_valid():
             submission = submit_application(page, form, request, lambda token: status_url(request, token))
             if submission.duplicate:
-                notice = DUPLICATE_MESSAGE
+                notice = duplicate_message(form.cleaned_data)
             else:
                 APPLICATION_SUBMISSIONS.record(request)
                 request.session[SUCCESS_SESSION_KEY] = {

@@ -4,7 +4,6 @@ from .applications import (
     ClubApplication,
     ClubApplicationStatusChange,
     Status,
-    child_key,
 )
 from .branches import BranchIndexPage, BranchPage
 from .choices import Direction, Format
@@ -23,5 +22,4 @@ __all__ = [
     "Direction",
     "Format",
     "Status",
-    "child_key",
 ]

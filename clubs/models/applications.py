@@ -1,9 +1,8 @@
-import re
-
 from django.db import models
 from django.db.models import Q
 
 from home.applications.base import AbstractApplication, AbstractStatusChange
+from home.applications.names import person_name_key
 from home.applications.working_days import overdue_since
 
 
@@ -21,11 +20,6 @@ class Status(models.TextChoices):
 PLACE_TAKING_STATUSES = (Status.NEW, Status.CONTACTED, Status.ENROLLED)
 # An application in these statuses is the child's current one: a second application is a duplicate.
 ACTIVE_STATUSES = (Status.NEW, Status.CONTACTED, Status.ENROLLED, Status.WAITING)
-
-
-def child_key(name: str) -> str:
-    """A child's name as compared for duplicates: case, «ё» and spacing do not make another child."""
-    return re.sub(r"\s+", " ", name.strip().lower().replace("ё", "е"))
 
 
 class ClubApplicationQuerySet(models.QuerySet):
@@ -49,6 +43,8 @@ class ClubApplication(AbstractApplication):
     )
     status = models.CharField("Статус", max_length=20, choices=Status.choices, default=Status.NEW)
     child_name = models.CharField("Фамилия и имя ребёнка", max_length=200)
+    # The name as the duplicate check compares it (home/applications/names.py), kept in a column so that the
+    # database's unique constraint enforces the check.
     child_key = models.CharField(max_length=200, editable=False)
     birth_date = models.DateField("Дата рождения")
     phone = models.CharField("Телефон", max_length=30, blank=True)
@@ -101,7 +97,7 @@ class ClubApplication(AbstractApplication):
         ]
 
     def save(self, *args, **kwargs):
-        self.child_key = child_key(self.child_name)
+        self.child_key = person_name_key(self.child_name)
         super().save(*args, **kwargs)
 
     @property

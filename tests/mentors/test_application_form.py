@@ -261,3 +261,24 @@ def test_errors_are_linked_to_their_fields_for_screen_readers(client, call):
     assert re.search(r'<input[^>]*name="city"[^>]*aria-describedby="id_city_error"', response.text)
     response = submit(client, call, directions=None)
     assert 'aria-describedby="id_directions_error' in response.text
+
+
+def test_unicode_spellings_and_word_order_do_not_make_another_mentor(client, call):
+    for name in ["Кузнецов Виктор Павлович", "Виктор Павлович Кузнецов", "Кузнецoв\u200b Виктор Павлович"]:
+        submit(client, call, full_name=name)
+    assert MentorApplication.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("contacts", "says", "never_says"),
+    [
+        ({}, "личной ссылке из письма", "которую мы показали"),
+        ({"email": ""}, "которую мы показали после отправки", "из письма"),
+    ],
+)
+def test_the_duplicate_message_mentions_a_letter_only_when_an_email_was_given(
+    client, call, contacts, says, never_says
+):
+    submit(client, call, **contacts)
+    response = submit(client, call, **contacts)
+    assert says in response.text and never_says not in response.text
