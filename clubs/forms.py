@@ -20,29 +20,35 @@ class ClubApplicationForm(AccessibleErrorsMixin, SpamProtectionFormMixin, Consen
     child_name = forms.CharField(
         label="Фамилия и имя ребёнка или участника",
         max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        # Never the browser's saved name: a parent filling in the form would get their own name here.
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={"required": "Укажите фамилию и имя."},
     )
     birth_date = forms.DateField(
         label="Дата рождения",
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "off"}, format="%Y-%m-%d"),
         help_text="Например: 14.03.2012.",
         error_messages={
             "required": "Укажите дату рождения: по ней мы проверяем, подходит ли кружок по возрасту.",
             "invalid": "Введите дату в виде ДД.ММ.ГГГГ, например 14.03.2012.",
         },
     )
-    phone = PhoneField(label="Телефон", required=False)
+    # The participant's own contacts and the guardian's are separate autofill sections (HTML autocomplete).
+    phone = PhoneField(label="Телефон", required=False, autocomplete="section-child tel")
     email = forms.EmailField(
         label="Электронная почта",
         required=False,
         max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "section-child email"}),
         error_messages={"invalid": "Проверьте адрес почты: например, ivanova@mail.ru."},
     )
-    school = forms.CharField(label="Школа", required=False, max_length=200)
-    grade = forms.CharField(label="Класс", required=False, max_length=20)
+    school = forms.CharField(
+        label="Школа", required=False, max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
+    grade = forms.CharField(
+        label="Класс", required=False, max_length=20, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
     motivation = forms.CharField(
         label="Почему хочется заниматься в кружке",
         required=False,
@@ -54,12 +60,14 @@ class ClubApplicationForm(AccessibleErrorsMixin, SpamProtectionFormMixin, Consen
         label="Фамилия, имя и отчество родителя или законного представителя",
         required=False,
         max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "section-guardian name"}),
     )
-    guardian_phone = PhoneField(label="Телефон родителя", required=False)
+    guardian_phone = PhoneField(label="Телефон родителя", required=False, autocomplete="section-guardian tel")
     guardian_email = forms.EmailField(
         label="Электронная почта родителя",
         required=False,
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "section-guardian email"}),
         error_messages={"invalid": "Проверьте адрес почты: например, ivanova@mail.ru."},
     )
 

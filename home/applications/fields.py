@@ -32,9 +32,9 @@ def years_word(number: int) -> str:
 class PhoneField(forms.CharField):
     """A phone number typed any usual way; cleaned to E.164 («+79123456789»), shown again readably."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, autocomplete="tel", **kwargs):
         kwargs.setdefault("max_length", 30)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": autocomplete}))
         super().__init__(**kwargs)
 
     def prepare_value(self, value):

@@ -15,7 +15,11 @@ MIN_FILL_SECONDS = 3
 MAX_FORM_AGE_SECONDS = 24 * 60 * 60
 
 HONEYPOT_MESSAGE = "Форма заполнена не так, как это делает человек. Обновите страницу и попробуйте ещё раз."
-TOO_FAST_MESSAGE = "Форма отправлена слишком быстро. Проверьте данные и нажмите «Отправить» ещё раз."
+TOO_FAST_MESSAGE = (
+    "Форма отправлена быстрее, чем её обычно заполняют — так бывает, если вернуться на страницу кнопкой "
+    "«Назад» и отправить её снова. Всё, что вы ввели, сохранено: проверьте данные и нажмите кнопку "
+    "отправки ещё раз."
+)
 STALE_MESSAGE = "Страница с формой устарела. Проверьте данные и нажмите «Отправить» ещё раз."
 
 
@@ -58,13 +62,16 @@ class SpamProtectionFormMixin(forms.Form):
             self._restart_clock()
             raise forms.ValidationError(STALE_MESSAGE, code="stale")
         if elapsed < self.min_fill_seconds:
+            # The person has now seen the form with their data and the message: the next click must pass, so
+            # the re-rendered form counts as shown long enough ago (a bot gains one round trip, no more).
+            self._restart_clock(at=time.time() - self.min_fill_seconds)
             raise forms.ValidationError(TOO_FAST_MESSAGE, code="too_fast")
 
-    def _restart_clock(self):
+    def _restart_clock(self, at: float | None = None):
         # The re-rendered form carries a fresh timestamp, so the person's next attempt goes through.
         if self.is_bound:
             self.data = self.data.copy()
-            self.data[self.add_prefix("form_started")] = sign_started_at()
+            self.data[self.add_prefix("form_started")] = sign_started_at(at)
 
     @property
     def spam_error_codes(self) -> set[str]:

@@ -281,9 +281,44 @@ def test_a_filled_honeypot_is_refused(apply, club):
 
 def test_a_form_sent_instantly_is_refused_but_keeps_what_was_typed(apply, club):
     response = apply(club, application_data(form_started=sign_started_at(time.time())))
-    assert "слишком быстро" in response.text
+    assert "быстрее, чем её обычно заполняют" in response.text
     assert 'value="Иванов Артём"' in response.text
     assert not ClubApplication.objects.exists()
+
+
+def test_after_a_too_fast_refusal_the_next_click_goes_through(apply, club):
+    """Back, then «Отправить» at once: refused with what to do; the same form sent again is accepted."""
+    response = apply(club, application_data(form_started=sign_started_at(time.time())))
+    assert "нажмите кнопку отправки ещё раз" in response.text
+    refreshed = re.search(r'name="form_started" value="([^"]+)"', response.text).group(1)
+    again = apply(club, application_data(form_started=refreshed))
+    assert again.status_code == 302
+    assert ClubApplication.objects.count() == 1
+
+
+def test_child_and_guardian_fields_have_their_own_autofill_sections(client, club):
+    """The browser must not fill a parent's own name and birthday into the child's fields."""
+    html = client.get(club.url).text
+
+    def autocomplete(name):
+        tag = re.search(rf'<(?:input|textarea)[^>]*name="{name}"[^>]*>', html).group(0)
+        return re.search(r'autocomplete="([^"]*)"', tag).group(1)
+
+    assert autocomplete("child_name") == "off"
+    assert autocomplete("birth_date") == "off"
+    assert autocomplete("phone") == "section-child tel"
+    assert autocomplete("email") == "section-child email"
+    assert autocomplete("guardian_name") == "section-guardian name"
+    assert autocomplete("guardian_phone") == "section-guardian tel"
+    assert autocomplete("guardian_email") == "section-guardian email"
+    guardian_fieldset = re.search(
+        r"<fieldset>\s*<legend>Родитель или законный представитель</legend>.*?</fieldset>", html, re.S
+    )
+    assert guardian_fieldset and all(
+        f'name="{name}"' in guardian_fieldset.group(0)
+        for name in ("guardian_name", "guardian_phone", "guardian_email")
+    )
+    assert 'name="child_name"' not in guardian_fieldset.group(0)
 
 
 def test_the_honeypot_is_hidden_from_people(client, club):
