@@ -50,7 +50,7 @@ def build_received_applicant(application, extra):
     return render_email(
         "mentors/emails/received_applicant",
         {"application": application, "call": call, "status_url": extra["status_url"]},
-        to=[application.email],
+        to=application.applicant_emails,
         reply_to=[call.contact_email],
     )
 
@@ -73,7 +73,7 @@ def build_status_applicant(application, extra):
     return render_email(
         "mentors/emails/status_applicant",
         {"application": application, "call": call, "change": change},
-        to=[application.email],
+        to=application.applicant_emails,
         reply_to=[call.contact_email],
     )
 

@@ -25,7 +25,13 @@ APPLICATION_FIELDS = [
     "organization",
     "employer_offers",
     "employer_offer_details",
+    "birth_date",
+    "guardian_name",
+    "guardian_phone",
+    "guardian_email",
 ]
+# Fields a call may not ask (employers' offers, a pupil's birth date and parent) are stored empty.
+EMPTY_VALUES = {"employer_offers": [], "birth_date": None}
 # A second application of the same person to the same call while the first is alive is a duplicate.
 LIVE_STATUSES = (Status.NEW, Status.INTERVIEW, Status.APPROVED, Status.MATCHED)
 
@@ -57,7 +63,9 @@ def submit_application(call, form, request, status_url_for) -> Submission:
         if find_duplicate(call, data):
             return Submission(application=None, duplicate=True)
         application = MentorApplication(
-            call=call, status=Status.NEW, **{name: data[name] for name in APPLICATION_FIELDS}
+            call=call,
+            status=Status.NEW,
+            **{name: data.get(name, EMPTY_VALUES.get(name, "")) for name in APPLICATION_FIELDS},
         )
         token = application.issue_reference_and_token()
         covers = f"Заявка наставника № {application.reference_number} на призыв «{call.title}»"
@@ -71,6 +79,15 @@ def submit_application(call, form, request, status_url_for) -> Submission:
                 email=data["email"],
                 covers=f"Имя и профессия на страницах кружков; заявка № {application.reference_number}",
                 text=form.publication_consent_text,
+            )
+        if form.is_minor_pupil:
+            # The parent agrees for the pupil: a consent record of its own, with the guardian text.
+            application.guardian_consent = form.record_consent(
+                request,
+                name=data["guardian_name"],
+                email=data.get("guardian_email", ""),
+                covers=f"За несовершеннолетнего наставника: {data['full_name']}; {covers}",
+                text=form.guardian_consent_text,
             )
         application.save()
         application.status_changes.create(

@@ -61,6 +61,20 @@ class MentorApplication(AbstractApplication):
     organization = models.CharField("Организация", max_length=300, blank=True)
     employer_offers = models.JSONField("Что предлагает работодатель", default=list, blank=True)
     employer_offer_details = models.TextField("Подробнее о предложении", max_length=2000, blank=True)
+    # A senior pupil gives a birth date; under 18 a parent or guardian consents too (152-FZ art. 9).
+    birth_date = models.DateField("Дата рождения", null=True, blank=True)
+    guardian_name = models.CharField("Родитель или законный представитель", max_length=200, blank=True)
+    guardian_phone = models.CharField("Телефон родителя", max_length=30, blank=True)
+    guardian_email = models.EmailField("Почта родителя", blank=True)
+    guardian_consent = models.ForeignKey(
+        "home.ConsentRecord",
+        verbose_name="Согласие родителя",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Есть, если заявителю не было 18 лет.",
+    )
     publication_consent = models.ForeignKey(
         "home.ConsentRecord",
         verbose_name="Согласие на публикацию имени",
@@ -88,11 +102,15 @@ class MentorApplication(AbstractApplication):
         "availability",
         "organization",
         "employer_offer_details",
+        "birth_date",
+        "guardian_name",
+        "guardian_phone",
+        "guardian_email",
     )
-    EMAIL_FIELDS = ("email",)
-    PHONE_FIELDS = ("phone",)
+    EMAIL_FIELDS = ("email", "guardian_email")
+    PHONE_FIELDS = ("phone", "guardian_phone")
     FINAL_STATUSES = frozenset({Status.DECLINED, Status.WITHDRAWN})
-    CONSENT_FIELDS = ("consent", "publication_consent")
+    CONSENT_FIELDS = ("consent", "publication_consent", "guardian_consent")
 
     objects = MentorApplicationQuerySet.as_manager()
 
@@ -109,6 +127,11 @@ class MentorApplication(AbstractApplication):
     @property
     def is_employer(self) -> bool:
         return self.audience == Audience.EMPLOYERS
+
+    @property
+    def applicant_emails(self) -> list[str]:
+        """The mentor and, for a pupil under 18, the parent who consented."""
+        return [address for address in dict.fromkeys([self.email, self.guardian_email]) if address]
 
     @property
     def directions_display(self) -> str:

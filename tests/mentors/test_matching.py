@@ -116,7 +116,7 @@ def test_the_whole_match_flow(
     assert "Загруженный техклуб" in by_recipient["kuz@example.org"].body
     assert "Начинаем в среду" in by_recipient["kuz@example.org"].body
     club_letter = by_recipient["club_coord@example.org"]
-    assert "Кузнецов Виктор Павлович" in club_letter.body and "+79990001122" in club_letter.body
+    assert "Кузнецов Виктор Павлович" in club_letter.body and "+7 999 000-11-22" in club_letter.body
 
     club_page = client.get(club.url).text
     assert "Наставники кружка" in club_page
