@@ -5,36 +5,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0009_search_lookup_indexes'),
-        ('mentors', '0004_normalise_stored_phones'),
+        ("home", "0009_search_lookup_indexes"),
+        ("mentors", "0004_normalise_stored_phones"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='mentorapplication',
-            name='birth_date',
-            field=models.DateField(blank=True, null=True, verbose_name='Дата рождения'),
+            model_name="mentorapplication",
+            name="birth_date",
+            field=models.DateField(blank=True, null=True, verbose_name="Дата рождения"),
         ),
         migrations.AddField(
-            model_name='mentorapplication',
-            name='guardian_consent',
-            field=models.ForeignKey(blank=True, help_text='Есть, если заявителю не было 18 лет.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='home.consentrecord', verbose_name='Согласие родителя'),
+            model_name="mentorapplication",
+            name="guardian_consent",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Есть, если заявителю не было 18 лет.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="home.consentrecord",
+                verbose_name="Согласие родителя",
+            ),
         ),
         migrations.AddField(
-            model_name='mentorapplication',
-            name='guardian_email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='Почта родителя'),
+            model_name="mentorapplication",
+            name="guardian_email",
+            field=models.EmailField(blank=True, max_length=254, verbose_name="Почта родителя"),
         ),
         migrations.AddField(
-            model_name='mentorapplication',
-            name='guardian_name',
-            field=models.CharField(blank=True, max_length=200, verbose_name='Родитель или законный представитель'),
+            model_name="mentorapplication",
+            name="guardian_name",
+            field=models.CharField(
+                blank=True, max_length=200, verbose_name="Родитель или законный представитель"
+            ),
         ),
         migrations.AddField(
-            model_name='mentorapplication',
-            name='guardian_phone',
-            field=models.CharField(blank=True, max_length=30, verbose_name='Телефон родителя'),
+            model_name="mentorapplication",
+            name="guardian_phone",
+            field=models.CharField(blank=True, max_length=30, verbose_name="Телефон родителя"),
         ),
     ]
