@@ -56,6 +56,7 @@ class ClubApplication(AbstractApplication):
     guardian_phone = models.CharField("Телефон родителя", max_length=30, blank=True)
     guardian_email = models.EmailField("Почта родителя", blank=True)
 
+    STATUS_URL_NAME = "club_application_status"
     WITHDRAWN_STATUS = Status.WITHDRAWN
     UNANSWERED_STATUSES = frozenset({Status.NEW})
     WITHDRAWABLE_STATUSES = frozenset({Status.NEW, Status.CONTACTED, Status.WAITING, Status.ENROLLED})
@@ -107,6 +108,9 @@ class ClubApplication(AbstractApplication):
     def erased_values(self) -> dict:
         # Never equal for two erased children, so the one-active-application rule cannot trip over them.
         return {**super().erased_values(), "child_key": f"удалено {self.pk}"}
+
+    def recovery_title(self) -> str:
+        return f"в кружок «{self.club.title}», участник {self.child_name}"
 
     @property
     def applicant_emails(self) -> list[str]:

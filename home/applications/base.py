@@ -35,6 +35,7 @@ class AbstractApplication(AnonymisableApplication):
     )
 
     # Set by the concrete model.
+    STATUS_URL_NAME: str  # the URL name of the private status page, which takes the token
     WITHDRAWN_STATUS: str
     UNANSWERED_STATUSES: frozenset = frozenset()
     WITHDRAWABLE_STATUSES: frozenset = frozenset()
@@ -52,6 +53,41 @@ class AbstractApplication(AnonymisableApplication):
         self.reference_number = next_reference_number()
         self.status_token_digest = token_digest
         return token
+
+    def rotate_status_token(self) -> str:
+        """A new status link for «Мои заявки»: the old link stops working, the new token is returned once."""
+        token, token_digest = tokens.new_token()
+        type(self).objects.filter(pk=self.pk).update(status_token_digest=token_digest)
+        self.status_token_digest = token_digest
+        return token
+
+    @classmethod
+    def live_of_email(cls, email: str):
+        """Applications still in progress given with this e-mail (as applicant or parent)."""
+        query = models.Q()
+        for name in cls.EMAIL_FIELDS:
+            query |= models.Q(**{f"{name}__iexact": email})
+        return (
+            cls.objects.filter(query)
+            .exclude(status__in=cls.FINAL_STATUSES)
+            .filter(anonymised_at__isnull=True)
+        )
+
+    @classmethod
+    def live_of_phone(cls, phone: str):
+        """Applications still in progress given with this phone (E.164, as the forms store it)."""
+        query = models.Q()
+        for name in cls.PHONE_FIELDS:
+            query |= models.Q(**{name: phone})
+        return (
+            cls.objects.filter(query)
+            .exclude(status__in=cls.FINAL_STATUSES)
+            .filter(anonymised_at__isnull=True)
+        )
+
+    def recovery_title(self) -> str:
+        """One line naming the application in the «Мои заявки» letter."""
+        raise NotImplementedError
 
     @classmethod
     def find_by_token(cls, token: str):

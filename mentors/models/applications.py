@@ -85,6 +85,7 @@ class MentorApplication(AbstractApplication):
         help_text="Пусто — имя наставника не показывается на страницах кружков.",
     )
 
+    STATUS_URL_NAME = "mentor_application_status"
     WITHDRAWN_STATUS = Status.WITHDRAWN
     UNANSWERED_STATUSES = frozenset({Status.NEW})
     WITHDRAWABLE_STATUSES = frozenset({Status.NEW, Status.INTERVIEW, Status.APPROVED, Status.MATCHED})
@@ -127,6 +128,9 @@ class MentorApplication(AbstractApplication):
     @property
     def is_employer(self) -> bool:
         return self.audience == Audience.EMPLOYERS
+
+    def recovery_title(self) -> str:
+        return f"наставника на призыв «{self.call.title}»"
 
     @property
     def applicant_emails(self) -> list[str]:
