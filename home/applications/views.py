@@ -6,10 +6,12 @@ to other sites.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
+
+INVALID_LINK_TEMPLATE = "home/invalid_status_link.html"
 
 
 def keep_private(response):
@@ -30,8 +32,6 @@ class ApplicationStatusView(TemplateView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.application = self.model.find_by_token(kwargs.get("token", ""))
-        if self.application is None:
-            raise Http404("Заявка не найдена")
 
     def get_history(self):
         return list(self.application.status_changes.all())
@@ -56,7 +56,11 @@ class ApplicationStatusView(TemplateView):
         return redirect(request.path)
 
     def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
+        if self.application is None:
+            # A mistyped, replaced («Мои заявки») or erased link: say so and what to do, with a 404 status.
+            response = TemplateResponse(request, INVALID_LINK_TEMPLATE, {}, status=404)
+        else:
+            response = super().dispatch(request, *args, **kwargs)
         response["Referrer-Policy"] = "no-referrer"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return keep_private(response)

@@ -72,7 +72,13 @@ def test_application_is_saved_with_number_history_and_consent(client, apply, clu
     assert application.reference_number in consent.covers
 
     sent_page = client.get(response["Location"])
-    assert f"Заявка № {application.reference_number} отправлена" in sent_page.text
+    html = sent_page.text
+    # The number never breaks; «Скопировать ссылку» waits for JavaScript; a lost link is recoverable.
+    assert f'Заявка <span class="reference">№&nbsp;{application.reference_number}</span> отправлена' in html
+    assert re.search(
+        r'<button type="button"[^>]*data-copy-target="status-url"[^>]*hidden>Скопировать ссылку', html
+    )
+    assert 'id="status-url"' in html and 'href="/zayavka/moi/"' in html
     status_link = re.search(r'href="(http://testserver/zayavka/kruzhok/[\w-]+/)"', sent_page.text).group(1)
     assert client.get(status_link).status_code == 200
     token = status_link.rstrip("/").rsplit("/", 1)[1]

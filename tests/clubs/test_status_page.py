@@ -36,7 +36,9 @@ def test_the_status_page_shows_status_and_history(client, application_with_token
     response = client.get(status_url(token))
     assert response.status_code == 200
     html = response.text
-    assert f"Заявка № {application.reference_number}" in html
+    # The number never breaks across lines; times say they are Moscow time.
+    assert f'<span class="reference">№&nbsp;{application.reference_number}</span>' in html
+    assert html.count("&nbsp;МСК") == 1 + application.status_changes.count()
     assert "Соколова Мария" in html
     assert "Связались" in html and "Новая" in html
     assert "Ждём вас 5-го" in html
@@ -47,8 +49,14 @@ def test_the_status_page_shows_status_and_history(client, application_with_token
 
 
 @pytest.mark.parametrize("token", ["x" * 43, "short", "../admin", "%00" * 20, "Я" * 43])
-def test_a_wrong_token_is_a_404(client, application_with_token, token):
-    assert client.get(status_url(token)).status_code == 404
+def test_a_wrong_token_is_a_404_that_says_what_to_do(client, application_with_token, token):
+    response = client.get(status_url(token))
+    assert response.status_code == 404
+    if "/" in token:
+        return  # not a status address at all: the site's own 404 page
+    assert "Ссылка недействительна" in response.text
+    assert 'href="/zayavka/moi/"' in response.text and "позвоните в кружок" in response.text
+    assert "no-store" in response["Cache-Control"] and response["Referrer-Policy"] == "no-referrer"
 
 
 def test_the_digest_itself_does_not_open_the_page(client, application_with_token):

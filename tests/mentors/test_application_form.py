@@ -59,7 +59,13 @@ def test_the_success_page_shows_the_reference_and_status_link_once(client, call)
     response = submit(client, call)
     application = MentorApplication.objects.get()
     page = client.get(response["Location"])
-    assert f"Заявка № {application.reference_number} отправлена" in page.text
+    html = page.text
+    # The number never breaks; «Скопировать ссылку» waits for JavaScript; a lost link is recoverable.
+    assert f'Заявка <span class="reference">№&nbsp;{application.reference_number}</span> отправлена' in html
+    assert re.search(
+        r'<button type="button"[^>]*data-copy-target="status-url"[^>]*hidden>Скопировать ссылку', html
+    )
+    assert 'id="status-url"' in html and 'href="/zayavka/moi/"' in html
     link = re.search(r'href="(http://testserver/zayavka/nastavnik/[^"]+)"', page.text).group(1)
     assert client.get(link).status_code == 200
     assert client.get(response["Location"]).status_code == 302  # a reload goes back to the call
