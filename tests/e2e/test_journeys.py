@@ -94,7 +94,7 @@ def test_a_fifteen_year_old_applies_with_a_guardian_and_a_coordinator_enrolls_th
     page.wait_for_timeout(HUMAN_PAUSE_MS)
     page.get_by_role("button", name="Отправить заявку").click()
     heading = page.get_by_role("heading", level=1).inner_text()
-    assert re.search(r"Заявка № \d{4}-\d{6}", heading), heading
+    assert re.search(r"Заявка №\s\d{4}-\d{6}", heading), heading
     status_url = page.locator(".status-link__url a").get_attribute("href")
     page.goto(status_url)
     assert "Петров Артём" in page.content() or club.title in page.content()
@@ -137,7 +137,7 @@ def test_an_adult_answers_a_call_for_mentors(page, live_server, demo_site):
     page.get_by_label("Я даю согласие на обработку персональных данных").check()
     page.wait_for_timeout(HUMAN_PAUSE_MS)
     page.locator("main form [type=submit]").last.click()
-    assert re.search(r"Заявка № \d{4}-\d{6}", page.get_by_role("heading", level=1).inner_text())
+    assert re.search(r"Заявка №\s\d{4}-\d{6}", page.get_by_role("heading", level=1).inner_text())
 
 
 def test_the_club_application_works_by_keyboard_alone(page, live_server, demo_site):
@@ -166,7 +166,7 @@ def test_the_club_application_works_by_keyboard_alone(page, live_server, demo_si
     with page.expect_navigation():
         page.keyboard.press("Enter")
     errors = page.locator("[role=alert], .form-field__error").all_inner_texts()
-    assert re.search(r"Заявка № \d{4}-\d{6}", page.get_by_role("heading", level=1).inner_text()), errors
+    assert re.search(r"Заявка №\s\d{4}-\d{6}", page.get_by_role("heading", level=1).inner_text()), errors
 
 
 def test_form_errors_are_announced_and_keep_what_was_typed(page, live_server, demo_site):
@@ -214,4 +214,4 @@ def test_the_mentor_application_works_by_keyboard_alone(page, live_server, demo_
     with page.expect_navigation():
         page.keyboard.press("Enter")
     errors = page.locator("[role=alert], .form-field__error").all_inner_texts()
-    assert re.search(r"Заявка № \d{4}-\d{6}", page.get_by_role("heading", level=1).inner_text()), errors
+    assert re.search(r"Заявка №\s\d{4}-\d{6}", page.get_by_role("heading", level=1).inner_text()), errors
