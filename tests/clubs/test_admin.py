@@ -216,7 +216,7 @@ def test_export_neutralises_formulas(client, coordinator_a, two_clubs):
     ClubApplicationFactory(club=two_clubs[0], child_name='=HYPERLINK("http://evil")', phone="+79001112233")
     rows = export_csv(client)
     assert rows[1][6] == '\'=HYPERLINK("http://evil")'
-    assert rows[1][9] == "'+79001112233"
+    assert rows[1][9] == "'+7 900 111-22-33"  # shown readably, and still neutralised
 
 
 # --- overdue ---------------------------------------------------------------------------------------------
