@@ -107,6 +107,8 @@ def test_a_form_sent_faster_than_a_person_can_type_is_refused():
     form = spam_form(form_started=sign_started_at(time.time() - 1))
     assert not form.is_valid()
     assert form.spam_error_codes == {"too_fast"}
+    # The re-rendered form lets the person's next click through at once (after «Назад» and a resubmit).
+    assert spam_form(form_started=form.data["form_started"]).is_valid()
 
 
 # Fixed ids: the stale timestamp's value differs per collection, and pytest-xdist's workers must collect the
