@@ -163,3 +163,14 @@ def test_anonymised_and_final_applications_are_never_listed(world):
     found = find_live_applications(email="mama@example.org")
     assert set(found) == set(world["live"])
     assert MentorStatus.WITHDRAWN not in {a.status for a in found}
+
+
+def test_the_page_and_a_request_make_a_bounded_number_of_queries(
+    client, world, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    client.get(URL)  # the site's settings and page tree are read once per worker
+    with django_assert_max_num_queries(5):
+        assert client.get(URL).status_code == 200
+    # Finding costs one query per kind of application; each listed one gets its new token in one UPDATE.
+    with django_assert_max_num_queries(4 + len(world["live"])):
+        ask(client, "mama@example.org")
