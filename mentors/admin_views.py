@@ -91,6 +91,10 @@ EXPORT_COLUMNS = [
     ExportColumn("Организация", lambda a: a.organization),
     ExportColumn("Предложения работодателя", lambda a: a.employer_offers_display),
     ExportColumn("Подробнее о предложении", lambda a: a.employer_offer_details),
+    ExportColumn("Дата рождения", lambda a: a.birth_date),
+    ExportColumn("Родитель", lambda a: a.guardian_name),
+    ExportColumn("Телефон родителя", lambda a: display_phone(a.guardian_phone)),
+    ExportColumn("Почта родителя", lambda a: a.guardian_email),
     ExportColumn("Согласие на публикацию имени", lambda a: a.agreed_to_be_shown),
     ExportColumn("Кружки", lambda a: ", ".join(match.club.title for match in a.matches.all())),
 ]

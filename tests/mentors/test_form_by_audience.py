@@ -4,11 +4,13 @@ a senior pupil under 18 brings a parent's consent; rules are said before an erro
 import re
 from datetime import date
 
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 
 from home.models import ConsentRecord, ConsentText
+from mentors.admin_views import VIEWSET_NAME
 from mentors.choices import Audience
 from mentors.factories import MentorCallPageFactory
 from mentors.models import MentorApplication
@@ -110,6 +112,13 @@ def test_a_pupil_under_18_is_stored_with_a_consent_record_of_the_parent(
     assert application.consent != consent and ConsentRecord.objects.count() == 2
     # The parent hears about the application too.
     assert any("mama@example.org" in message.to for message in mailoutbox)
+    # The coordinator sees the parent and the parent's consent.
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    client.force_login(admin)
+    html = client.get(reverse(f"{VIEWSET_NAME}:edit", args=[application.pk])).text
+    assert "Смирнова Ольга Ивановна, +7 912 000-11-22" in html and "Согласие родителя" in html
 
 
 def test_an_adult_pupil_needs_no_parent_and_another_audience_stores_no_pupil_data(client, call_for):
