@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from clubs.coordinators import acting_coordinators
 from home.applications.notifications import email_builder, render_email, send_later
 
 RECEIVED_APPLICANT = "clubs.received.applicant"
@@ -11,7 +12,8 @@ WITHDRAWN_COORDINATORS = "clubs.withdrawn.coordinators"
 
 
 def coordinator_emails(club) -> list[str]:
-    addresses = [user.email for user in club.coordinators.all() if user.is_active and user.email]
+    """Only coordinators in their group: these e-mails may carry a mentor's contacts (clubs/coordinators)."""
+    addresses = [user.email for user in acting_coordinators(club) if user.email]
     return addresses or [club.email]
 
 
