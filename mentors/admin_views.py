@@ -23,6 +23,7 @@ import django_filters
 from clubs.models import ClubPage, Direction
 from home.applications.admin_inbox import ApplicationInboxMixin
 from home.applications.audit import log_application_view
+from home.applications.base import ERASED_READ_ONLY
 from home.applications.exports import Column as ExportColumn
 from home.applications.exports import can_export, export_response
 from home.models import Region
@@ -246,6 +247,7 @@ class ProcessMentorApplicationView(WagtailAdminTemplateMixin, TemplateView):
             status_form=status_form or StatusChangeForm(application=application),
             can_match=self.can_match,
             index_url=reverse(f"{VIEWSET_NAME}:index"),
+            erased_read_only=ERASED_READ_ONLY if application.is_erased else "",
         )
         if self.can_match:
             context["suggestions"] = suggested_clubs(application)
@@ -253,6 +255,9 @@ class ProcessMentorApplicationView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, pk):
+        if self.application.is_erased:
+            messages.error(request, ERASED_READ_ONLY)
+            return redirect(reverse(f"{VIEWSET_NAME}:edit", args=[self.application.pk]))
         if request.POST.get("action") == "match":
             return self.post_match(request)
         form = StatusChangeForm(request.POST, application=self.application)
