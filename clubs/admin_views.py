@@ -27,7 +27,7 @@ from home.applications.admin_inbox import ApplicationInboxMixin, LabelModelChoic
 from home.applications.audit import log_application_view
 from home.applications.base import ERASED_READ_ONLY
 from home.applications.exports import Column as ExportColumn
-from home.applications.exports import can_export, export_response
+from home.applications.exports import can_export, export_response, stored_filters
 from home.applications.fields import full_years
 from home.models import Region
 
@@ -126,15 +126,13 @@ class ClubApplicationIndexView(ApplicationInboxMixin, IndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if spreadsheet_format not in ("csv", "xlsx"):
             raise Http404
-        filters = self.request.GET.copy()
-        filters.pop("export", None)
         return export_response(
             self.request,
             queryset.prefetch_related(None).select_related("club", "club__region"),
             EXPORT_COLUMNS,
             spreadsheet_format,
             filename="zayavki-v-kruzhki",
-            filters=filters.urlencode(),
+            filters=stored_filters(self.request.GET, self.filters),
         )
 
 

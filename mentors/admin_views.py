@@ -25,7 +25,7 @@ from home.applications.admin_inbox import ApplicationInboxMixin
 from home.applications.audit import log_application_view
 from home.applications.base import ERASED_READ_ONLY
 from home.applications.exports import Column as ExportColumn
-from home.applications.exports import can_export, export_response
+from home.applications.exports import can_export, export_response, stored_filters
 from home.models import Region
 from mentors.choices import Audience, Status
 from mentors.matching import record_match, suggested_clubs
@@ -122,8 +122,6 @@ class MentorApplicationIndexView(ApplicationInboxMixin, IndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if spreadsheet_format not in ("csv", "xlsx"):
             raise Http404
-        filters = self.request.GET.copy()
-        filters.pop("export", None)
         return export_response(
             self.request,
             queryset.select_related("call", "region", "publication_consent").prefetch_related(
@@ -132,7 +130,7 @@ class MentorApplicationIndexView(ApplicationInboxMixin, IndexView):
             EXPORT_COLUMNS,
             spreadsheet_format,
             filename="zayavki-nastavnikov",
-            filters=filters.urlencode(),
+            filters=stored_filters(self.request.GET, self.filters),
         )
 
 
