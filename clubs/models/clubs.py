@@ -115,8 +115,6 @@ class ClubPageForm(WagtailAdminPageForm):
         branch = cleaned_data.get("branch")
         if branch is not None and "region" in self.fields:
             cleaned_data["region"] = branch.region
-        elif self.own_branches is not None:
-            self.add_error("branch", "Выберите отделение: регион кружка берётся из него.")
         return cleaned_data
 
     def save(self, commit=True):
