@@ -2,7 +2,7 @@
 people are shown, the audit trail, and that nobody outside the group ever gets a mentor's contacts.
 
 The yes/no per role lives in tests/home/test_permission_matrix.py (see_coordinators, set_coordinators,
-make_self_coordinator); here is the machinery around it.
+make_self_coordinator); here is the machinery around it. (A club's region: test_regional_editors.py.)
 """
 
 from django.contrib.auth import get_user_model
@@ -16,7 +16,6 @@ import pytest
 
 from clubs.coordinators import CHANGED_ACTION, DRAFT_ACTION, GRANT_CODENAME, GRANT_PERMISSION
 from clubs.emails import coordinator_emails
-from clubs.factories import region
 from clubs.models import ClubPage
 
 from .conftest import COORDINATORS_GROUP
@@ -174,14 +173,3 @@ def test_only_coordinators_in_their_group_get_a_clubs_e_mails(club, make_coordin
     club.save()
     assert coordinator_emails(club) == [kept.email]
     mail.outbox.clear()
-
-
-def test_the_region_follows_the_branch_whatever_is_posted(club):
-    from clubs.factories import BranchIndexPageFactory, BranchPageFactory
-
-    branches = BranchIndexPageFactory(parent=club.get_parent().get_parent(), slug="otdeleniya")
-    branch = BranchPageFactory(parent=branches, slug="tver", region=region("tverskaya-oblast"))
-    club.branch = branch
-    club.region = region("moskva")
-    club.save()
-    assert ClubPage.objects.get(pk=club.pk).region == region("tverskaya-oblast")

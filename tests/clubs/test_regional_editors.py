@@ -311,3 +311,18 @@ def test_a_regional_editor_submits_a_story_for_moderation_but_cannot_publish_it(
     story.refresh_from_db()
     assert story.workflow_in_progress and not story.live
     assert story.current_workflow_state.requested_by == regional
+
+
+def test_a_clubs_region_follows_its_branch_whatever_is_saved(club, branch):
+    club.branch = branch
+    club.region = region("tverskaya-oblast")
+    club.save()
+    assert ClubPage.objects.get(pk=club.pk).region.slug == "moskva"
+
+
+def test_moving_a_branch_to_another_region_moves_its_clubs(club, branch):
+    club.branch = branch
+    club.save()
+    branch.region = region("tverskaya-oblast")
+    branch.save()
+    assert ClubPage.objects.get(pk=club.pk).region.slug == "tverskaya-oblast"
