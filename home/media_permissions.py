@@ -104,13 +104,14 @@ def register():
         get_document_model(): "wagtaildocs.Document",
         get_media_model(): "wagtailmedia.Media",
     }
-    for model, auth_model in owners.items():
-        policy = LiveUsageOwnershipPolicy(model, auth_model=auth_model, owner_field_name="uploaded_by_user")
+    policies = {
+        model: LiveUsageOwnershipPolicy(model, auth_model=auth_model, owner_field_name="uploaded_by_user")
+        for model, auth_model in owners.items()
+    }
+    for model, policy in policies.items():
         register_permission_policy(model, policy, exact_class=True)
     # The checkers read `.policy` on each request; setting it here replaces their own construction.
-    media_views.permission_checker.policy = LiveUsageOwnershipPolicy(
-        get_media_model(), auth_model="wagtailmedia.Media", owner_field_name="uploaded_by_user"
-    )
+    media_views.permission_checker.policy = policies[get_media_model()]
     media_chooser_views.permission_checker.policy = MediaChoosingPolicy(
         get_media_model(), auth_model="wagtailmedia.Media", owner_field_name="uploaded_by_user"
     )
