@@ -11,10 +11,15 @@ STATUS_APPLICANT = "clubs.status.applicant"
 WITHDRAWN_COORDINATORS = "clubs.withdrawn.coordinators"
 
 
+def personal_data_emails(club) -> list[str]:
+    """Where a letter carrying personal data (a mentor's contacts) may go: the club's coordinators who are in
+    their group (clubs/coordinators), never the club's public address, which any editor of the page sets."""
+    return [user.email for user in acting_coordinators(club) if user.email]
+
+
 def coordinator_emails(club) -> list[str]:
-    """Only coordinators in their group: these e-mails may carry a mentor's contacts (clubs/coordinators)."""
-    addresses = [user.email for user in acting_coordinators(club) if user.email]
-    return addresses or [club.email]
+    """For notices without personal data (a link to the admin): the club's address when nobody coordinates."""
+    return personal_data_emails(club) or [club.email]
 
 
 def application_received(application, status_url: str):

@@ -279,14 +279,20 @@ class ProcessMentorApplicationView(WagtailAdminTemplateMixin, TemplateView):
         if form.is_valid():
             club = form.cleaned_data["club"]
             try:
-                record_match(self.application, club, by=request.user, note=form.cleaned_data["match_note"])
+                match = record_match(
+                    self.application, club, by=request.user, note=form.cleaned_data["match_note"]
+                )
             except ValidationError as error:
                 form.add_error("club", error)
             else:
+                told = (
+                    "Наставнику и координаторам кружка отправлены письма."
+                    if match.club_notified
+                    else "Наставнику отправлено письмо. У кружка нет координатора, поэтому контакты "
+                    "наставника никому в кружке не отправлены: сообщите их руководителю сами."
+                )
                 messages.success(
-                    request,
-                    f"{self.application.full_name} закреплён(а) за кружком «{club.title}». "
-                    "Наставнику и координаторам кружка отправлены письма.",
+                    request, f"{self.application.full_name} закреплён(а) за кружком «{club.title}». {told}"
                 )
                 return redirect(reverse(f"{VIEWSET_NAME}:edit", args=[self.application.pk]))
         return self.render_to_response(self.get_context_data(match_form=form))
