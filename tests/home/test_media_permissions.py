@@ -87,3 +87,26 @@ def test_authors_still_choose_anybodys_recording_for_their_drafts(client, author
     assert client.get(f"/admin/media/chooser/{theirs.pk}/").json()["step"] == "media_chosen"
     # ...but cannot edit it.
     assert client.get(f"/admin/media/edit/{theirs.pk}/").status_code in (302, 403)
+
+
+def test_a_document_on_a_live_branch_page_is_not_the_authors_to_change_any_more(client, author, home_page):
+    from wagtail.documents import get_document_model
+
+    from clubs.factories import BranchIndexPageFactory, BranchPageFactory
+
+    Document = get_document_model()
+    document = Document(
+        title="Положение", collection=Collection.get_first_root_node(), uploaded_by_user=author
+    )
+    document.file.save("polozhenie.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    document.save()
+    assert client.get(f"/admin/documents/edit/{document.pk}/").status_code == 200
+
+    branches = BranchIndexPageFactory(parent=home_page, slug="otdeleniya")
+    BranchPageFactory(
+        parent=branches, slug="moskva", documents=[("document", {"document": document, "title": ""})]
+    )
+    response = client.get(f"/admin/documents/edit/{document.pk}/")
+    assert response.status_code in (302, 403)
+    client.post(f"/admin/documents/delete/{document.pk}/")
+    assert Document.objects.filter(pk=document.pk).exists()
