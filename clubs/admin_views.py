@@ -25,8 +25,9 @@ import django_filters
 from clubs.models import ClubApplication, ClubPage, Status
 from home.applications.admin_inbox import ApplicationInboxMixin, LabelModelChoiceFilter
 from home.applications.audit import log_application_view
+from home.applications.base import ERASED_READ_ONLY
 from home.applications.exports import Column as ExportColumn
-from home.applications.exports import can_export, export_response
+from home.applications.exports import can_export, export_response, stored_filters
 from home.applications.fields import full_years
 from home.models import Region
 from home.phone_numbers import display_phone
@@ -126,15 +127,13 @@ class ClubApplicationIndexView(ApplicationInboxMixin, IndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if spreadsheet_format not in ("csv", "xlsx"):
             raise Http404
-        filters = self.request.GET.copy()
-        filters.pop("export", None)
         return export_response(
             self.request,
             queryset.prefetch_related(None).select_related("club", "club__region"),
             EXPORT_COLUMNS,
             spreadsheet_format,
             filename="zayavki-v-kruzhki",
-            filters=filters.urlencode(),
+            filters=stored_filters(self.request.GET, self.filters),
         )
 
 
@@ -187,6 +186,12 @@ class ProcessApplicationView(WagtailAdminTemplateMixin, FormView):
         log_application_view(request, self.application)
         return super().get(request, *args, **kwargs)
 
+    def post(self, request, *args, **kwargs):
+        if self.application.is_erased:
+            messages.error(request, ERASED_READ_ONLY)
+            return redirect(reverse(f"{VIEWSET_NAME}:edit", args=[self.application.pk]))
+        return super().post(request, *args, **kwargs)
+
     def get_page_title(self):
         return str(self.application)
 
@@ -208,6 +213,7 @@ class ProcessApplicationView(WagtailAdminTemplateMixin, FormView):
             history=application.status_changes.select_related("changed_by"),
             age=full_years(application.birth_date, application.created_at.date()),
             index_url=reverse(f"{VIEWSET_NAME}:index"),
+            erased_read_only=ERASED_READ_ONLY if application.is_erased else "",
         )
         return context
 

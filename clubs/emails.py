@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from clubs.coordinators import acting_coordinators
 from home.applications.notifications import email_builder, render_email, send_later
 
 RECEIVED_APPLICANT = "clubs.received.applicant"
@@ -10,9 +11,15 @@ STATUS_APPLICANT = "clubs.status.applicant"
 WITHDRAWN_COORDINATORS = "clubs.withdrawn.coordinators"
 
 
+def personal_data_emails(club) -> list[str]:
+    """Where a letter carrying personal data (a mentor's contacts) may go: the club's coordinators who are in
+    their group (clubs/coordinators), never the club's public address, which any editor of the page sets."""
+    return [user.email for user in acting_coordinators(club) if user.email]
+
+
 def coordinator_emails(club) -> list[str]:
-    addresses = [user.email for user in club.coordinators.all() if user.is_active and user.email]
-    return addresses or [club.email]
+    """For notices without personal data (a link to the admin): the club's address when nobody coordinates."""
+    return personal_data_emails(club) or [club.email]
 
 
 def application_received(application, status_url: str):

@@ -1,10 +1,12 @@
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db.models import Count
 from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from clubs import coordinators
 from clubs.admin_views import VIEWSET_NAME, ClubApplicationViewSet, sees_all_clubs
 from clubs.models import ClubApplication, ClubIndexPage, ClubPage, Status
 from clubs.models.applications import PLACE_TAKING_STATUSES
@@ -19,6 +21,19 @@ HOME_PAGE_CLUBS = 4
 @hooks.register("register_admin_viewset")
 def register_club_applications():
     return ClubApplicationViewSet(VIEWSET_NAME)
+
+
+@hooks.register("register_log_actions")
+def register_coordinator_log_actions(actions):
+    coordinators.register_log_actions(actions)
+
+
+@hooks.register("register_permissions")
+def access_granting_permissions():
+    """Listed under Settings → Groups, so an administrator can give them to a group deliberately."""
+    return Permission.objects.filter(
+        content_type__app_label="clubs", codename__in=[coordinators.GRANT_CODENAME, "assign_regional_editors"]
+    )
 
 
 class OverdueApplicationsPanel(Component):

@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
 
         from wagtailmedia import get_media_model
 
-        from home import page_cache
+        from home import media_permissions, page_cache
         from home.models import (
             ConsentText,
             CustomImage,
@@ -22,6 +22,7 @@ class HomeConfig(AppConfig):
             SiteIdentity,
         )
 
+        media_permissions.register()
         page_cache.connect_page_signals()
         for model in (CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, Site, SiteIdentity):
             page_cache.watch_model(model)

@@ -14,7 +14,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.views import SubmissionsListView
 
 from home.applications.consent import ConsentFormMixin
-from home.applications.exports import FORMATS, can_export, export_response
+from home.applications.exports import FORMATS, can_export, export_response, stored_filters
 from home.applications.exports import Column as ExportColumn
 from home.applications.fields import AccessibleErrorsMixin
 from home.applications.ratelimit import APPLICATION_SUBMISSIONS, RATE_LIMITED_MESSAGE
@@ -99,15 +99,13 @@ class VolunteerSubmissionsListView(SubmissionsListView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if spreadsheet_format not in FORMATS:
             raise Http404
-        filters = self.request.GET.copy()
-        filters.pop("export", None)
         return export_response(
             self.request,
             queryset,
             self.export_columns(),
             spreadsheet_format,
             filename=f"ankety-{self.form_page.slug}",
-            filters=f"page={self.form_page.pk}&{filters.urlencode()}".rstrip("&"),
+            filters=stored_filters(self.request.GET, self.filters, prefix=f"page={self.form_page.pk}"),
         )
 
 

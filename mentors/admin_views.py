@@ -23,8 +23,9 @@ import django_filters
 from clubs.models import ClubPage, Direction
 from home.applications.admin_inbox import ApplicationInboxMixin
 from home.applications.audit import log_application_view
+from home.applications.base import ERASED_READ_ONLY
 from home.applications.exports import Column as ExportColumn
-from home.applications.exports import can_export, export_response
+from home.applications.exports import can_export, export_response, stored_filters
 from home.models import Region
 from home.phone_numbers import display_phone
 from mentors.choices import Audience, Status
@@ -126,8 +127,6 @@ class MentorApplicationIndexView(ApplicationInboxMixin, IndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if spreadsheet_format not in ("csv", "xlsx"):
             raise Http404
-        filters = self.request.GET.copy()
-        filters.pop("export", None)
         return export_response(
             self.request,
             queryset.select_related("call", "region", "publication_consent").prefetch_related(
@@ -136,7 +135,7 @@ class MentorApplicationIndexView(ApplicationInboxMixin, IndexView):
             EXPORT_COLUMNS,
             spreadsheet_format,
             filename="zayavki-nastavnikov",
-            filters=filters.urlencode(),
+            filters=stored_filters(self.request.GET, self.filters),
         )
 
 
@@ -251,6 +250,7 @@ class ProcessMentorApplicationView(WagtailAdminTemplateMixin, TemplateView):
             status_form=status_form or StatusChangeForm(application=application),
             can_match=self.can_match,
             index_url=reverse(f"{VIEWSET_NAME}:index"),
+            erased_read_only=ERASED_READ_ONLY if application.is_erased else "",
         )
         if self.can_match:
             context["suggestions"] = suggested_clubs(application)
@@ -258,6 +258,9 @@ class ProcessMentorApplicationView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, pk):
+        if self.application.is_erased:
+            messages.error(request, ERASED_READ_ONLY)
+            return redirect(reverse(f"{VIEWSET_NAME}:edit", args=[self.application.pk]))
         if request.POST.get("action") == "match":
             return self.post_match(request)
         form = StatusChangeForm(request.POST, application=self.application)
@@ -281,14 +284,20 @@ class ProcessMentorApplicationView(WagtailAdminTemplateMixin, TemplateView):
         if form.is_valid():
             club = form.cleaned_data["club"]
             try:
-                record_match(self.application, club, by=request.user, note=form.cleaned_data["match_note"])
+                match = record_match(
+                    self.application, club, by=request.user, note=form.cleaned_data["match_note"]
+                )
             except ValidationError as error:
                 form.add_error("club", error)
             else:
+                told = (
+                    "Наставнику и координаторам кружка отправлены письма."
+                    if match.club_notified
+                    else "Наставнику отправлено письмо. У кружка нет координатора, поэтому контакты "
+                    "наставника никому в кружке не отправлены: сообщите их руководителю сами."
+                )
                 messages.success(
-                    request,
-                    f"{self.application.full_name} закреплён(а) за кружком «{club.title}». "
-                    "Наставнику и координаторам кружка отправлены письма.",
+                    request, f"{self.application.full_name} закреплён(а) за кружком «{club.title}». {told}"
                 )
                 return redirect(reverse(f"{VIEWSET_NAME}:edit", args=[self.application.pk]))
         return self.render_to_response(self.get_context_data(match_form=form))

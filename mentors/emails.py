@@ -4,7 +4,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from clubs.emails import coordinator_emails as club_coordinator_emails
+from clubs.emails import personal_data_emails as club_personal_data_emails
 from home.applications.notifications import email_builder, render_email, send_later
 from mentors.choices import Status
 
@@ -29,9 +29,13 @@ def status_changed(application, change):
         send_later(WITHDRAWN_COORDINATORS, application)
 
 
-def match_recorded(match):
+def match_recorded(match) -> bool:
+    """Returns whether the club's coordinators are written to (the club may have none yet)."""
     send_later(MATCH_MENTOR, match)
+    if not club_personal_data_emails(match.club):
+        return False
     send_later(MATCH_CLUB, match)
+    return True
 
 
 def _admin_url(application):
@@ -104,6 +108,6 @@ def build_match_club(match, extra):
     return render_email(
         "mentors/emails/match_club",
         {"application": match.mentor, "club": club, "match": match},
-        to=club_coordinator_emails(club),
+        to=club_personal_data_emails(club),
         reply_to=[match.mentor.call.contact_email],
     )

@@ -43,7 +43,7 @@ def suggested_clubs(application: MentorApplication, limit: int = SUGGESTIONS_SHO
 
 def record_match(application: MentorApplication, club: ClubPage, *, by, note: str = "") -> MentorMatch:
     """Records the mentor ↔ club match, moves an approved mentor to «Закреплён за кружком» (with history),
-    and tells the mentor and the club's coordinators."""
+    and tells the mentor and the club's coordinators (`club_notified` on the match: whether it has any)."""
     if not application.can_be_matched:
         raise ValidationError("Закрепить за кружком можно только одобренного наставника.")
     try:
@@ -53,7 +53,7 @@ def record_match(application: MentorApplication, club: ClubPage, *, by, note: st
                 application.change_status(
                     Status.MATCHED, by=by, note=f"Закреплён за кружком «{club.title}». {note}".strip()
                 )
-            emails.match_recorded(match)
+            match.club_notified = emails.match_recorded(match)
     except IntegrityError:
         raise ValidationError(f"Наставник уже закреплён за кружком «{club.title}».") from None
     return match

@@ -145,6 +145,10 @@ class BranchPage(ViewRestrictionsFromMemo, Page):
         sync_region(self.region, dropped_user_ids=previous_editors - current_editors)
         if before is not None and before.region_id != self.region_id:
             sync_region(before.region, dropped_user_ids=previous_editors)
+            # A club's region is its branch's (ClubPage.save sets it on each save of the club as well).
+            from .clubs import ClubPage
+
+            ClubPage.objects.filter(branch=self).update(region=self.region)
 
     def permissions_for_user(self, user):
         from clubs.regional_editors import BranchPermissionTester

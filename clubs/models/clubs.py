@@ -21,6 +21,8 @@ from home.models import CustomImage
 from home.routing import ChildOfOneTypeRouting
 from home.view_restrictions import ViewRestrictionsFromMemo
 
+from ..coordinators import COORDINATOR_CHOICES, GRANT_CODENAME, GRANT_PERMISSION, GRANT_PERMISSION_NAME
+from .branches import BranchPage
 from .choices import Direction, Format
 
 HERO_PAGE_MODEL = ("stories", "HeroPage")
@@ -73,12 +75,18 @@ ClubPageManager = PageManager.from_queryset(ClubPageQuerySet)
 
 class ClubPageForm(WagtailAdminPageForm):
     """A regional editor (whose rights on clubs come from their branch) may only make or keep a club one of
-    their branch's: otherwise they could open clubs in any region, or hand their club to another branch."""
+    their branch's: otherwise they could open clubs in any region, or hand their club to another branch. The
+    club's region follows its branch (see ClubPage.save), so they cannot move it to another region either.
+
+    The coordinators (who get children's personal data) are offered only from their group, and the field
+    exists only for holders of the grant permission (FieldPanel(permission=...)): clubs/coordinators.py."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from clubs.coordinators import restrict_coordinator_field
         from clubs.regional_editors import branches_of, has_group_permission_on
 
+        restrict_coordinator_field(self)
         self.own_branches = None
         user = self.for_user
         if user is None or "branch" not in self.fields or not branches_of(user).exists():
@@ -87,6 +95,11 @@ class ClubPageForm(WagtailAdminPageForm):
         if parent is not None and has_group_permission_on(user, parent, "change"):
             return
         self.own_branches = branches_of(user)
+        if "region" in self.fields:
+            # Whatever is posted, the region comes from the branch (clean below).
+            self.fields["region"].disabled = True
+            self.fields["region"].required = False
+            self.fields["region"].help_text = "Регион кружка — регион его отделения."
 
     def clean_branch(self):
         branch = self.cleaned_data.get("branch")
@@ -96,6 +109,29 @@ class ClubPageForm(WagtailAdminPageForm):
             names = ", ".join(self.own_branches.values_list("title", flat=True))
             raise ValidationError(f"Выберите отделение, которое вы ведёте: {names}.")
         return branch
+
+    def clean(self):
+        cleaned_data = super().clean()
+        branch = cleaned_data.get("branch")
+        if branch is not None and "region" in self.fields:
+            cleaned_data["region"] = branch.region
+        return cleaned_data
+
+    def save(self, commit=True):
+        from clubs.coordinators import log_change
+
+        page = super().save(commit=commit)
+        # A draft of the coordinators by the person allowed to choose them is logged now; the change takes
+        # effect (and is logged again) when the page is published. A publish is logged by ClubPage.save alone.
+        if "coordinators" in self.changed_data and "action-publish" not in self.data and page.pk:
+            log_change(
+                page,
+                [user.pk for user in self.initial.get("coordinators") or []],
+                [user.pk for user in self.cleaned_data["coordinators"]],
+                draft=True,
+                user=self.for_user,
+            )
+        return page
 
 
 class ClubIndexPage(ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
@@ -199,6 +235,7 @@ class ClubPage(RoutablePageMixin, ViewRestrictionsFromMemo, Page):
         verbose_name="Координаторы",
         blank=True,
         related_name="coordinated_clubs",
+        limit_choices_to=COORDINATOR_CHOICES,
         help_text="Видят и обрабатывают заявки в этот кружок, получают письма о новых заявках.",
     )
 
@@ -230,7 +267,11 @@ class ClubPage(RoutablePageMixin, ViewRestrictionsFromMemo, Page):
             heading="Где и когда",
         ),
         MultiFieldPanel(
-            [FieldPanel("capacity"), FieldPanel("accepting_applications"), FieldPanel("coordinators")],
+            [
+                FieldPanel("capacity"),
+                FieldPanel("accepting_applications"),
+                FieldPanel("coordinators", permission=GRANT_PERMISSION),
+            ],
             heading="Набор и заявки",
         ),
         MultiFieldPanel(
@@ -264,6 +305,30 @@ class ClubPage(RoutablePageMixin, ViewRestrictionsFromMemo, Page):
         verbose_name = "кружок"
         verbose_name_plural = "кружки"
         indexes = [models.Index(fields=["direction"]), models.Index(fields=["age_min", "age_max"])]
+        permissions = [(GRANT_CODENAME, GRANT_PERMISSION_NAME)]
+
+    def save(self, *args, **kwargs):
+        """The region follows the branch, whoever saves (a revision published later included); and every
+        change of the coordinators in effect is written to the audit log."""
+        from clubs.coordinators import log_change
+
+        update_fields = kwargs.get("update_fields")
+        full_save = update_fields is None
+        if full_save and self.branch_id:
+            branch_region = BranchPage.objects.filter(pk=self.branch_id).values_list("region_id", flat=True)
+            self.region_id = branch_region.first() or self.region_id
+        tracks_coordinators = full_save or "coordinators" in update_fields
+        before = self.coordinator_ids_in_effect() if tracks_coordinators else set()
+        super().save(*args, **kwargs)
+        if tracks_coordinators:
+            log_change(self, before, self.coordinator_ids_in_effect())
+
+    def coordinator_ids_in_effect(self) -> set:
+        """The coordinators as stored in the table (the published assignment), not in this unsaved copy."""
+        if self.pk is None:
+            return set()
+        through = type(self).coordinators.through
+        return set(through.objects.filter(clubpage_id=self.pk).values_list("user_id", flat=True))
 
     def clean(self):
         super().clean()

@@ -18,6 +18,10 @@ from . import tokens
 from .references import next_reference_number
 
 STATUS_CHANGE_ACTION = "home.application.status"
+ERASED_READ_ONLY = (
+    "Персональные данные этой заявки удалены (по сроку хранения или по запросу), поэтому её нельзя изменить: "
+    "статус не меняется, место в кружке она не занимает, написать заявителю некому."
+)
 
 
 class AbstractApplication(AnonymisableApplication):
@@ -100,13 +104,20 @@ class AbstractApplication(AnonymisableApplication):
 
     @property
     def can_withdraw(self) -> bool:
-        return self.status in self.WITHDRAWABLE_STATUSES
+        return self.status in self.WITHDRAWABLE_STATUSES and not self.is_erased
+
+    @property
+    def is_erased(self) -> bool:
+        """Anonymised: kept for statistics only, read-only from then on."""
+        return self.anonymised_at is not None
 
     def change_status(self, new_status: str, *, by=None, note: str = "", public_message: str = ""):
         """Moves the application to `new_status`, records who did it and why, and tells the applicant.
 
         `by` is the admin user; None means the applicant did it through the status link.
         """
+        if self.is_erased:
+            raise ValidationError(ERASED_READ_ONLY)
         if new_status == self.status:
             raise ValidationError({"status": "Заявка уже в этом статусе."})
         with transaction.atomic():

@@ -1,6 +1,10 @@
 """CSV and XLSX exports of personal data: only for users with the model's explicit export permission,
 and every export is written to ExportLog and to Wagtail's audit log.
 
+The log keeps which filters an export used, but never the text searched for (often a child's name, which
+would outlive the child's erasure): structured filters only (club, status, region, dates), and a note that a
+text search narrowed the rows. Entries written before that are scrubbed by every erasure and purge.
+
 Cells that a spreadsheet would run as a formula (starting with = + - @, or a tab / carriage return) are
 prefixed with an apostrophe, so that a child's name like "=HYPERLINK(...)" stays text on the coordinator's
 computer (CSV injection).
@@ -13,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 
 from wagtail.log_actions import log
@@ -23,6 +27,9 @@ from home.models import ExportLog
 from .consent import stored_ip
 
 EXPORT_ACTION = "home.export"
+SEARCH_PARAM = "q"
+FREE_TEXT_NOTE = "поиск по тексту"
+NOT_FILTERS = frozenset({SEARCH_PARAM, "export", "p"})
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -90,6 +97,43 @@ def write_xlsx(items, columns, title: str) -> bytes:
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def stored_filters(params, filterset=None, prefix="") -> str:
+    """What ExportLog keeps of an export's query: the structured filters of `filterset` with valid values
+    (a range filter's parts, `created_at_after`, count as its own), never free text; a text search is noted
+    as «поиск по тексту». Without a filterset (old entries), everything but the search is kept."""
+    names = errors = None
+    if filterset is not None:
+        names, errors = set(filterset.form.fields), set(filterset.form.errors)
+    kept = QueryDict(mutable=True)
+    for key in params:
+        if key in NOT_FILTERS:
+            continue
+        if names is not None:
+            name = next((name for name in names if key == name or key.startswith(f"{name}_")), None)
+            if name is None or name in errors:
+                continue
+        kept.setlist(key, params.getlist(key))
+    parts = [part for part in (prefix, kept.urlencode()) if part]
+    text = "&".join(parts)
+    if any(value.strip() for value in params.getlist(SEARCH_PARAM)):
+        text = f"{text}; {FREE_TEXT_NOTE}" if text else FREE_TEXT_NOTE
+    return text
+
+
+def scrub_searches_from_export_log() -> int:
+    """Removes the searched text from entries written before searches stopped being stored."""
+    scrubbed = 0
+    for entry in ExportLog.objects.filter(filters__contains=f"{SEARCH_PARAM}=").only("pk", "filters"):
+        structured, _separator, note = entry.filters.partition("; ")
+        cleaned = stored_filters(QueryDict(structured))
+        if note and FREE_TEXT_NOTE not in cleaned:
+            cleaned = f"{cleaned}; {note}" if cleaned else note
+        if cleaned != entry.filters:
+            ExportLog.objects.filter(pk=entry.pk).update(filters=cleaned)
+            scrubbed += 1
+    return scrubbed
 
 
 def export_response(request, queryset, columns: list[Column], file_format: str, *, filename: str, filters=""):

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from home import page_cache
+from home.applications.exports import scrub_searches_from_export_log
 
 from .holders import personal_data_models
 
@@ -42,6 +43,9 @@ def purge(*, dry_run: bool = False, now=None) -> dict[str, int]:
                 record.anonymise(now)
             done += 1
         counts[model._meta.label] = done
+    if not dry_run:
+        # Entries from before searches stopped being logged: gone by the first daily run after an update.
+        scrub_searches_from_export_log()
     if not dry_run and any(counts.values()):
         # A public page (a club's mentors) could have shown someone: rebuild cached pages.
         page_cache.new_generation()

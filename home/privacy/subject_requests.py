@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 
 from home import page_cache
 from home.applications.consent import stored_ip
+from home.applications.exports import scrub_searches_from_export_log
 from home.models import ConsentRecord, ConsentText, ExportLog
 
 from .holders import consent_export, personal_data_models, strip_consents, withdraw_consents
@@ -116,7 +117,8 @@ def export_response(request, findings: Findings) -> HttpResponse:
 
 def erase(findings: Findings, user) -> int:
     """Anonymises every record found as the retention purge does (ending applications still in progress and
-    withdrawing their consents), deletes form submissions, strips the other consents. Returns the count."""
+    withdrawing their consents), deletes form submissions, strips the other consents and the searched text
+    of old export-log entries. Returns the count."""
     now = timezone.now()
     with transaction.atomic():
         for record in findings.records:
@@ -133,6 +135,8 @@ def erase(findings: Findings, user) -> int:
         strip_consents(others)
         for consent in ConsentRecord.objects.filter(pk__in=others).select_related("text"):
             log(instance=consent, action=ERASE_ACTION, user=user, title=consent_title(consent))
+        # An old export-log entry may hold a search for the person's name.
+        scrub_searches_from_export_log()
         # A club page or a story could have shown the person: no cached copy may keep them (a new generation
         # now, and another when this transaction commits).
         page_cache.new_generation()

@@ -153,7 +153,7 @@ class MentorApplication(AbstractApplication):
 
     @property
     def can_be_matched(self) -> bool:
-        return self.status in MATCHABLE_STATUSES
+        return self.status in MATCHABLE_STATUSES and not self.is_erased
 
     @property
     def agreed_to_be_shown(self) -> bool:

@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 import pytest
 
 from clubs.factories import ClubApplicationFactory, ClubPageFactory
-from clubs.models import ClubApplication, Status
+from clubs.models import ClubApplication, ClubPage, Status
 from home.models import ExportLog
 
 pytestmark = pytest.mark.django_db
@@ -263,3 +263,54 @@ def test_the_export_log_is_readable_by_administrators(client, coordinator_a, app
     response = client.get("/admin/export_log/")
     assert response.status_code == 200
     assert "coord_a" in response.text and "clubs.ClubApplication" in response.text
+
+
+# --- erased applications and what a coordinator does not need --------------------------------------------
+
+
+def test_an_erased_application_is_read_only(client, coordinator_a, two_clubs):
+    """Before: the erased (withdrawn) application could be set back to «Новая», took a place again, and the
+    message claimed an e-mail had gone to an applicant who no longer exists."""
+    from home.applications.base import ERASED_READ_ONLY
+    from tests.home.privacy_support import club_application
+
+    club = two_clubs[0]
+    application, _token = club_application(club, child_name="Стёртый Ребёнок", email="sterty@example.org")
+    application.anonymise(timezone.now(), on_request=True)
+    places_before = ClubPage.objects.get(pk=club.pk).places_left
+    history_before = application.status_changes.count()
+
+    page = client.get(edit_url(application))
+    assert ERASED_READ_ONLY in page.text
+    assert 'name="status"' not in page.text
+
+    mail.outbox.clear()
+    revive = {"status": Status.NEW, "public_message": "Ждём"}
+    response = client.post(edit_url(application), revive, follow=True)
+    assert response.status_code == 200
+    assert ERASED_READ_ONLY in [str(message) for message in response.context["messages"]]
+    application.refresh_from_db()
+    assert application.status == Status.WITHDRAWN
+    assert application.status_changes.count() == history_before
+    assert ClubPage.objects.get(pk=club.pk).places_left == places_before
+    assert not mail.outbox
+
+
+def test_the_model_refuses_to_change_an_erased_application(two_clubs):
+    from django.core.exceptions import ValidationError
+
+    application = ClubApplicationFactory(club=two_clubs[0], status=Status.DECLINED)
+    application.anonymise(timezone.now())
+    with pytest.raises(ValidationError):
+        application.change_status(Status.NEW)
+    assert not application.can_withdraw
+
+
+def test_the_coordinator_does_not_see_the_applicants_ip_address(client, coordinator_a, two_clubs):
+    from tests.home.privacy_support import club_application
+
+    application, _token = club_application(two_clubs[0], child_name="Ребёнок Гамма")
+    html = client.get(edit_url(application)).text
+    assert "Ребёнок Гамма" in html and "Согласие" in html
+    assert "203.0.113.7" not in html and ", IP " not in html
+    assert application.consent.ip_address == "203.0.113.7"  # kept as evidence in the consent record

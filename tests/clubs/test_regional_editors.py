@@ -205,6 +205,40 @@ def test_a_regional_editor_is_told_to_choose_their_own_branch_for_a_new_club(
     assert not ClubPage.objects.filter(slug="chuzhoy").exists()
 
 
+def test_a_regional_editors_new_club_is_in_their_branchs_region_whatever_is_posted(
+    client, regional, branch, home_page
+):
+    from clubs.factories import ClubIndexPageFactory
+
+    index = ClubIndexPageFactory(parent=home_page, slug="kruzhki")
+    form = client.get(f"/admin/pages/add/clubs/clubpage/{index.pk}/")
+    assert form.context["form"].fields["region"].disabled
+    assert "Регион кружка — регион его отделения." in form.text
+    data = nested_form_data(
+        {
+            "title": "Свой кружок",
+            "slug": "svoy",
+            "intro": "Вступление",
+            "photos": inline_formset([]),
+            "direction": "technical",
+            "age_min": 10,
+            "age_max": 16,
+            "format": "in_person",
+            "region": region("tverskaya-oblast").pk,
+            "city": "Москва",
+            "schedule": "Вторник",
+            "capacity": 10,
+            "leader_name": "Петров",
+            "branch": branch.pk,
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    assert client.post(f"/admin/pages/add/clubs/clubpage/{index.pk}/", data).status_code == 302
+    assert ClubPage.objects.get(slug="svoy").region.slug == "moskva"
+
+
 def test_the_regional_editor_explores_their_pages_from_the_pages_menu(client, regional, branch, home_page):
     from clubs.factories import ClubIndexPageFactory
 
@@ -277,3 +311,18 @@ def test_a_regional_editor_submits_a_story_for_moderation_but_cannot_publish_it(
     story.refresh_from_db()
     assert story.workflow_in_progress and not story.live
     assert story.current_workflow_state.requested_by == regional
+
+
+def test_a_clubs_region_follows_its_branch_whatever_is_saved(club, branch):
+    club.branch = branch
+    club.region = region("tverskaya-oblast")
+    club.save()
+    assert ClubPage.objects.get(pk=club.pk).region.slug == "moskva"
+
+
+def test_moving_a_branch_to_another_region_moves_its_clubs(club, branch):
+    club.branch = branch
+    club.save()
+    branch.region = region("tverskaya-oblast")
+    branch.save()
+    assert ClubPage.objects.get(pk=club.pk).region.slug == "tverskaya-oblast"

@@ -8,7 +8,9 @@ error, but never a 500, and it must leave nothing behind. Test ids read like
 
 The world: two regions, each with a branch and a club of that branch (the regional editor edits the Moscow
 branch: «own_region»; Sverdlovsk is «other_region»), a story, a story in moderation, applications to both
-clubs, a mentor application, and a media collection per region.
+clubs, a mentor application, and a media collection per region. In the Moscow collection every role has
+uploaded an image and a recording nobody uses («own_unused») and one that a live story uses
+(«own_used_live»), and a photographer has uploaded one of each («someone_elses»).
 """
 
 import csv
@@ -17,13 +19,16 @@ import itertools
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from wagtail.blocks import StreamValue
 from wagtail.models import Collection, Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 from PIL import Image as PILImage
+from wagtailmedia.models import Media
 
 from clubs.factories import (
     BranchIndexPageFactory,
@@ -35,8 +40,10 @@ from clubs.factories import (
 )
 from clubs.models import BranchPage, ClubApplication, ClubPage, Status
 from clubs.regional_editors import region_collection
+from home.factories import CustomImageFactory
 from home.models import CustomImage
 from mentors.factories import MentorApplicationFactory, MentorCallIndexPageFactory, MentorCallPageFactory
+from stories.blocks import StoryBodyBlock
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from stories.models import StoryPage
 from tests.support.shared_data import shared_data, shared_fixture
@@ -58,6 +65,7 @@ MENTOR_APPLICATIONS = "/admin/mentor_applications/"
 # --- the expected matrix ------------------------------------------------------------------------------------
 # (action, target) → the roles that may do it. Everything not listed is a "no".
 ALL_EDITORS = {"administrator", "chief_editor"}
+MEDIA_EDITORS = ALL_EDITORS | {"regional_editor"}
 EXPECTED = {
     # Pages. Authors (Wagtail's "Editors") may add and edit any page, but every change of theirs stays a draft
     # until someone who may publish does so; they never publish, and may delete only their own drafts.
@@ -92,6 +100,24 @@ EXPECTED = {
     ("export_applications", "own_club"): {"administrator", "club_coordinator"},
     ("export_applications", "other_club"): {"administrator"},
     ("see_mentor_applications", "any"): {"administrator", "mentor_coordinator"},
+    # Coordinators get children's personal data: only holders of «Может назначать доступ к персональным
+    # данным» (administrators) see the field and choose them, only among the coordinators' group; a crafted
+    # POST by anyone else changes nothing, and nobody outside the group can make themselves one.
+    ("see_coordinators", "own_region"): {"administrator"},
+    ("set_coordinators", "own_region"): {"administrator"},
+    ("make_self_coordinator", "own_region"): set(),
+    # A club's region is its branch's: posting another region changes nothing; moving the club to another
+    # branch (chief editors) moves it to that branch's region.
+    ("set_region", "own_region"): set(),
+    ("move_to_other_branch", "own_region"): ALL_EDITORS,
+    # Media in the Moscow collection. Uploaders («add», authors) change, replace or delete their own files
+    # only while no live page uses them; «change» on the collection (chief editors, the region's editor)
+    # covers everything in it.
+    **{
+        (action, target): MEDIA_EDITORS | ({"author"} if target == "own_unused" else set())
+        for action in ("change_image", "replace_image", "delete_image", "change_media", "delete_media")
+        for target in ("own_unused", "own_used_live", "someone_elses")
+    },
 }
 
 
@@ -113,15 +139,13 @@ class World:
         (permissions, workflow states) or changes in memory never reaches the next test."""
         copy = World()
         for name, value in vars(self).items():
-            if isinstance(value, dict):
-                value = {key: _reload(obj) for key, obj in value.items()}
-            else:
-                value = _reload(value)
-            setattr(copy, name, value)
+            setattr(copy, name, _reload(value))
         return copy
 
 
 def _reload(obj):
+    if isinstance(obj, dict):
+        return {key: _reload(value) for key, value in obj.items()}
     return type(obj)._default_manager.get(pk=obj.pk)
 
 
@@ -211,7 +235,51 @@ def build_world(home_page):
     MentorApplicationFactory(call=call, full_name="Наставник Проверочный")
 
     w.collection = {slug: region_collection(region(slug)) for slug in (OWN, OTHER)}
+    w.second_coordinator = get_user_model().objects.create_user(
+        username="vtoroy_koordinator", email="vtoroy@example.org", first_name="Вера", last_name="Второва"
+    )
+    w.second_coordinator.groups.add(Group.objects.get(name="Координаторы кружков"))
+    build_media(w, home_page=home_page)
     return w
+
+
+def build_media(w, home_page):
+    """Per uploader: an image and a recording nobody uses, and an image and a recording a live story uses."""
+    photographer = get_user_model().objects.create_user(username="fotograf", password="x")
+    photographer.groups.add(Group.objects.get(name="Авторы"))
+    collection = w.collection[OWN]
+    w.images, w.media = {}, {}
+    for owner_name, owner in [*w.users.items(), ("someone_elses", photographer)]:
+        images = {
+            usage: CustomImageFactory(
+                title=f"{owner_name} {usage}", collection=collection, uploaded_by_user=owner
+            )
+            for usage in ("unused", "used")
+        }
+        recordings = {
+            usage: make_media(f"{owner_name} {usage}", collection, owner) for usage in ("unused", "used")
+        }
+        StoryPageFactory(
+            parent=w.story_index,
+            slug=f"oblozhka-{owner_name}".replace("_", "-"),
+            cover_image=images["used"],
+            body=StreamValue(
+                StoryBodyBlock(),
+                [("media", {"media": recordings["used"], "caption": "", "transcript": "Запись."})],
+            ),
+        )
+        if owner_name == "someone_elses":
+            w.images["someone_elses"], w.media["someone_elses"] = images["unused"], recordings["unused"]
+        else:
+            w.images[owner_name] = {"own_unused": images["unused"], "own_used_live": images["used"]}
+            w.media[owner_name] = {"own_unused": recordings["unused"], "own_used_live": recordings["used"]}
+
+
+def make_media(title, collection, owner):
+    media = Media(title=title, type="video", collection=collection, uploaded_by_user=owner)
+    media.file.save("zapis.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100), save=False)
+    media.save()
+    return media
 
 
 # --- how each action is done through the admin --------------------------------------------------------------
@@ -409,6 +477,111 @@ def do_export_applications(client, world, target):
     return any(application.child_name in row for row in rows)
 
 
+def _own_club_edit(client, world, coordinators=None, **overrides):
+    """Publishes the own region's club with these changes (a draft for those who may not publish)."""
+    club = world.club[OWN]
+    data = club_form(club, **overrides)
+    if coordinators is not None:
+        data["coordinators"] = [str(pk) for pk in coordinators]
+    data["action-publish"] = "action-publish"
+    return no_server_error(client.post(f"/admin/pages/{club.pk}/edit/", data))
+
+
+def _coordinator_ids(world):
+    """The coordinators in effect (live) and those in the latest draft."""
+    club = ClubPage.objects.get(pk=world.club[OWN].pk)
+    drafted = club.get_latest_revision_as_object()
+    return {user.pk for user in club.coordinators.all()} | {user.pk for user in drafted.coordinators.all()}
+
+
+def do_see_coordinators(client, world, target):
+    response = no_server_error(client.get(f"/admin/pages/{world.club[OWN].pk}/edit/"))
+    return response.status_code == 200 and 'name="coordinators"' in response.text
+
+
+def do_set_coordinators(client, world, target):
+    """Adds a member of the coordinators' group, by a crafted POST where the field is not offered."""
+    current = [user.pk for user in world.club[OWN].coordinators.all()]
+    _own_club_edit(client, world, coordinators=[*current, world.second_coordinator.pk])
+    return world.second_coordinator.pk in _coordinator_ids(world)
+
+
+def do_make_self_coordinator(client, world, target):
+    me = world.users[world.role]
+    before = _coordinator_ids(world)
+    _own_club_edit(client, world, coordinators=[*before, me.pk])
+    return me.pk in _coordinator_ids(world) - before
+
+
+def do_set_region(client, world, target):
+    _own_club_edit(client, world, region=region(OTHER).pk)
+    club = ClubPage.objects.get(pk=world.club[OWN].pk)
+    return (
+        club.region_id == region(OTHER).pk
+        or club.get_latest_revision_as_object().region_id == region(OTHER).pk
+    )
+
+
+def do_move_to_other_branch(client, world, target):
+    _own_club_edit(client, world, branch=world.branch[OTHER].pk)
+    club = ClubPage.objects.get(pk=world.club[OWN].pk)
+    return club.branch_id == world.branch[OTHER].pk and club.region_id == region(OTHER).pk
+
+
+def _image(world, target):
+    return world.images[target] if target == "someone_elses" else world.images[world.role][target]
+
+
+def _recording(world, target):
+    return world.media[target] if target == "someone_elses" else world.media[world.role][target]
+
+
+def _image_form(image, **overrides):
+    return {
+        "title": image.title,
+        "collection": image.collection_id,
+        "description": image.description,
+        "credit": image.credit,
+        "tags": "",
+        **overrides,
+    }
+
+
+def do_change_image(client, world, target):
+    """The alt text, as an author changed a published story's cover."""
+    image = _image(world, target)
+    no_server_error(client.post(f"/admin/images/{image.pk}/", _image_form(image, description="Подмена")))
+    return CustomImage.objects.get(pk=image.pk).description == "Подмена"
+
+
+def do_replace_image(client, world, target):
+    image = _image(world, target)
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 48), "black").save(buffer, format="PNG")
+    new_file = SimpleUploadedFile("podmena.png", buffer.getvalue(), content_type="image/png")
+    no_server_error(client.post(f"/admin/images/{image.pk}/", _image_form(image, file=new_file)))
+    return CustomImage.objects.get(pk=image.pk).width == 64
+
+
+def do_delete_image(client, world, target):
+    image = _image(world, target)
+    no_server_error(client.post(f"/admin/images/{image.pk}/delete/"))
+    return not CustomImage.objects.filter(pk=image.pk).exists()
+
+
+def do_change_media(client, world, target):
+    media = _recording(world, target)
+    data = {"title": "Подменённая запись", "collection": media.collection_id, "duration": "12", "tags": ""}
+    no_server_error(client.post(f"/admin/media/edit/{media.pk}/", data))
+    return Media.objects.get(pk=media.pk).title == "Подменённая запись"
+
+
+def do_delete_media(client, world, target):
+    media = _recording(world, target)
+    no_server_error(client.post(f"/admin/media/delete/{media.pk}/"))
+    return not Media.objects.filter(pk=media.pk).exists()
+
+
 def do_see_mentor_applications(client, world, target):
     response = no_server_error(client.get(MENTOR_APPLICATIONS))
     return response.status_code == 200 and "Наставник Проверочный" in response.text
@@ -425,12 +598,23 @@ ACTIONS = {
     "change_application": do_change_application,
     "export_applications": do_export_applications,
     "see_mentor_applications": do_see_mentor_applications,
+    "see_coordinators": do_see_coordinators,
+    "set_coordinators": do_set_coordinators,
+    "make_self_coordinator": do_make_self_coordinator,
+    "set_region": do_set_region,
+    "move_to_other_branch": do_move_to_other_branch,
+    "change_image": do_change_image,
+    "replace_image": do_replace_image,
+    "delete_image": do_delete_image,
+    "change_media": do_change_media,
+    "delete_media": do_delete_media,
 }
 
 
 @pytest.mark.parametrize(("role", "action", "target", "expected"), list(cases()))
 def test_permission_matrix(client, world, role, action, target, expected):
     client.force_login(world.users[role])
+    world.role = role
     assert ACTIONS[action](client, world, target) is expected
 
 

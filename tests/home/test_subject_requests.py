@@ -270,3 +270,55 @@ def test_the_dedicated_permission_opens_the_page(client, world):
     assert client.get(URL).status_code == 200
     assert "Найдено записей: 4" in post(client, "mama@example.org").text
     assert URL in client.get("/admin/").text  # in the settings menu
+
+
+# --- the export log keeps no searched names -----------------------------------------------------------------
+
+
+def test_an_export_after_a_search_logs_the_filters_but_not_the_text(admin_client, world):
+    """Before: the log kept «q=Соколов» and with it the child's name, even after the erasure."""
+    response = admin_client.get(
+        "/admin/club_applications/",
+        {"export": "csv", "q": "Соколов Миша", "status": "new", "child_name": "Соколов", "region": "x"},
+    )
+    assert "Соколов Миша" in response.content.decode("utf-8-sig")
+    entry = ExportLog.objects.get()
+    assert entry.filters == "status=new; поиск по тексту"
+    admin_client.get("/admin/mentor_applications/", {"export": "csv", "q": "Соколова Ольга"})
+    assert ExportLog.objects.latest("pk").filters == "поиск по тексту"
+
+
+def test_erasure_scrubs_searches_from_old_export_log_entries(admin_client, world):
+    old = ExportLog.objects.create(
+        username="koordinator",
+        model_label="clubs.ClubApplication",
+        file_format="csv",
+        row_count=1,
+        filters="status=new&q=%D0%A1%D0%BE%D0%BA%D0%BE%D0%BB%D0%BE%D0%B2+%D0%9C%D0%B8%D1%88%D0%B0&ordering=-created_at",
+    )
+    untouched = ExportLog.objects.create(
+        username="koordinator",
+        model_label="clubs.ClubApplication",
+        file_format="csv",
+        row_count=3,
+        filters="status=new",
+    )
+    post(admin_client, "mama@example.org", "erase", confirm="yes")
+    old.refresh_from_db()
+    assert old.filters == "status=new&ordering=-created_at; поиск по тексту"
+    assert ExportLog.objects.get(pk=untouched.pk).filters == "status=new"
+
+
+def test_the_retention_purge_scrubs_them_too(db):
+    from home.privacy.retention import purge
+
+    entry = ExportLog.objects.create(
+        username="koordinator",
+        model_label="mentors.MentorApplication",
+        file_format="xlsx",
+        row_count=1,
+        filters="q=Ivanov",
+    )
+    purge()
+    entry.refresh_from_db()
+    assert entry.filters == "поиск по тексту"

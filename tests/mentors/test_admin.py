@@ -237,3 +237,34 @@ def test_search_by_name_and_reference_number(client, coordinator, call, applicat
     names = lambda response: {a.full_name for a in response.context["object_list"]}  # noqa: E731
     assert names(client.get(INDEX, {"q": "Кузнецов"})) == {"Кузнецов Виктор Павлович"}
     assert names(client.get(INDEX, {"q": application.reference_number})) == {"Кузнецов Виктор Павлович"}
+
+
+def test_an_erased_application_is_read_only(client, coordinator, call):
+    """Before: a declined application erased after its retention period could be moved to «Собеседование»."""
+    from django.utils import timezone
+
+    from home.applications.base import ERASED_READ_ONLY
+    from tests.home.privacy_support import mentor_application
+
+    application, _token = mentor_application(call, full_name="Стёртый Наставник", status=Status.DECLINED)
+    application.anonymise(timezone.now())
+    page = client.get(edit_url(application))
+    assert ERASED_READ_ONLY in page.text and 'name="status"' not in page.text
+
+    mail.outbox.clear()
+    revive = {"action": "status", "status": Status.INTERVIEW}
+    response = client.post(edit_url(application), revive, follow=True)
+    assert ERASED_READ_ONLY in [str(message) for message in response.context["messages"]]
+    application.refresh_from_db()
+    assert application.status == Status.DECLINED
+    assert not mail.outbox
+
+
+def test_the_coordinator_does_not_see_the_applicants_ip_address(client, coordinator, call):
+    from tests.home.privacy_support import mentor_application
+
+    application, _token = mentor_application(call, full_name="Петров Пётр", email="petrov@example.org")
+    html = client.get(edit_url(application)).text
+    assert "Петров Пётр" in html
+    assert "203.0.113.7" not in html
+    assert application.consent.ip_address == "203.0.113.7"

@@ -240,3 +240,21 @@ def test_a_new_match_shows_on_a_club_page_whose_description_is_cached(client, ca
     )
     MentorMatchFactory(mentor=mentor, club=club)
     assert "Новый Наставник" in client.get(club.url).text
+
+
+def test_a_mentors_contacts_go_only_to_coordinators_in_their_group(
+    client, mentor_coordinator, mentor, clubs, make_user, django_capture_on_commit_callbacks, mailoutbox
+):
+    """Before: a regional editor who listed themselves as the club's coordinator (or set the club's public
+    address to theirs) got the mentor's phone and e-mail with the next match."""
+    club = clubs["busy"]
+    editor = make_user("redaktor", "Региональные редакторы")
+    club.coordinators.add(editor)
+    club.email = "redaktor-kruzhka@example.org"
+    club.save()
+    client.force_login(mentor_coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(edit_url(mentor), {"action": "match", "club": club.pk}, follow=True)
+    assert "У кружка нет координатора" in response.text
+    recipients = {address for message in mailoutbox for address in message.to}
+    assert recipients == {"kuz@example.org"}  # the mentor's own letter only
