@@ -30,7 +30,7 @@ def remove_permission(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clubs", "0005_application_name_search_indexes"),
+        ("clubs", "0007_name_keys_ignore_unicode_and_word_order"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("auth", "0012_alter_user_first_name_max_length"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
