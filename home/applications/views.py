@@ -1,7 +1,9 @@
 """The private status page of an application: status, history, and a button to withdraw.
 
 The token in the address is the only key, so the page is never cached, never indexed, and sends no Referer
-to other sites.
+to other sites: `Referrer-Policy: same-origin` keeps the address (with its token) within our own origin. Not
+`no-referrer`: with it Chromium posts the withdrawal form with `Origin: null`, which Django's CSRF check
+must refuse.
 """
 
 from django.contrib import messages
@@ -10,6 +12,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
+
+STATUS_PAGE_REFERRER_POLICY = "same-origin"
 
 
 def keep_private(response):
@@ -57,6 +61,6 @@ class ApplicationStatusView(TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = STATUS_PAGE_REFERRER_POLICY
         response["X-Robots-Tag"] = "noindex, nofollow"
         return keep_private(response)

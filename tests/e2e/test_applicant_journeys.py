@@ -1,0 +1,148 @@
+"""Applicants' journeys in a real browser, on a phone (375 px) and on a desktop (1280 px).
+
+Everything is done as a person does it: typing, ticking, clicking links and buttons. The browser sends its
+own headers (Origin, Referer, cookies): nothing is intercepted or overridden, nothing is posted around it.
+"""
+
+import datetime
+import re
+
+import pytest
+
+from clubs.models import ClubApplication, ClubPage
+from mentors.models import MentorApplication
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+# The forms refuse submissions faster than a person could type (home/applications/spam.py).
+HUMAN_PAUSE_MS = 3500
+VIEWPORTS = {
+    "phone": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+}
+REFERENCE = re.compile(r"Заявка № (\d{4}-\d{6})")
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def person(browser, request):
+    context = browser.new_context(locale="ru-RU", **VIEWPORTS[request.param])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def birth_date(years_old):
+    today = datetime.date.today()
+    return today.replace(year=today.year - years_old) - datetime.timedelta(days=30)
+
+
+def open_club_for_age(page, live_server, age):
+    """Finds, through the directory's filters, a club that takes this age and has places, and opens it."""
+    club = (
+        ClubPage.objects.live()
+        .filter(age_min__lte=age, age_max__gte=age, accepting_applications=True)
+        .order_by("path")
+        .first()
+    )
+    page.goto(f"{live_server.url}/kruzhki/")
+    region = page.get_by_label("Регион")
+    region.select_option(
+        region.evaluate(
+            "(el, text) => [...el.options].find(o => o.textContent.trim().startsWith(text)).value",
+            club.region.name,
+        )
+    )
+    page.get_by_label("Мне (ребёнку) лет").fill(str(age))
+    page.get_by_role("button", name="Показать кружки").click()
+    page.get_by_role("link", name=club.title).first.click()
+    page.wait_for_url(f"**{club.url}")
+    return club
+
+
+def send(page, button_name):
+    page.wait_for_timeout(HUMAN_PAUSE_MS)
+    with page.expect_navigation():
+        page.get_by_role("button", name=button_name).click()
+
+
+def reference_on(page) -> str:
+    heading = page.get_by_role("heading", level=1).inner_text()
+    errors = page.locator("[role=alert], .form-field__error").all_inner_texts()
+    match = REFERENCE.search(heading)
+    assert match, (heading, errors)
+    return match.group(1)
+
+
+def a_teen_applies(page, live_server):
+    open_club_for_age(page, live_server, 15)
+    page.get_by_label("Фамилия и имя ребёнка или участника").fill("Петров Артём")
+    page.get_by_label("Дата рождения").fill(birth_date(15).isoformat())
+    page.get_by_label("Электронная почта", exact=True).fill("artem@example.org")
+    page.get_by_label("Фамилия, имя и отчество родителя или законного представителя").fill(
+        "Петрова Ольга Ивановна"
+    )
+    page.get_by_label("Электронная почта родителя").fill("olga@example.org")
+    page.get_by_label("Я даю согласие на обработку персональных данных").check()
+    send(page, "Отправить заявку")
+    return reference_on(page)
+
+
+def withdraw_from_the_status_link(page):
+    """Follows the private link shown after sending, and withdraws the application there."""
+    with page.expect_navigation():
+        page.locator(".status-link__url a").click()
+    assert page.get_by_text("Новая", exact=True).is_visible()
+    page.get_by_label("Да, я хочу отозвать заявку").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Отозвать заявку").click()
+    assert page.get_by_text("Заявка отозвана.").is_visible(), page.content()[:2000]
+    assert page.get_by_text("Отозвана", exact=True).first.is_visible()
+
+
+def test_a_teen_applies_and_withdraws_from_the_status_link(person, live_server, demo_site):
+    reference = a_teen_applies(person, live_server)
+    withdraw_from_the_status_link(person)
+    assert ClubApplication.objects.get(reference_number=reference).status == "withdrawn"
+
+
+def test_a_parent_applies_for_a_young_child(person, live_server, demo_site):
+    club = open_club_for_age(person, live_server, 10)
+    person.get_by_label("Фамилия и имя ребёнка или участника").fill("Смирнова Алиса")
+    person.get_by_label("Дата рождения").fill(birth_date(10).isoformat())
+    person.get_by_label("Фамилия, имя и отчество родителя или законного представителя").fill(
+        "Смирнова Екатерина Андреевна"
+    )
+    person.get_by_label("Телефон родителя").fill("+7 912 345-67-89")
+    person.get_by_label("Я даю согласие на обработку персональных данных").check()
+    send(person, "Отправить заявку")
+    reference = reference_on(person)
+    assert person.locator(".status-link__url a").is_visible()
+    application = ClubApplication.objects.get(reference_number=reference)
+    assert application.club_id == club.pk
+    assert application.guardian_name == "Смирнова Екатерина Андреевна"
+    assert application.consent.text.kind == "guardian"
+
+
+def test_a_mentor_withdraws_from_the_status_link(person, live_server, demo_site):
+    person.goto(f"{live_server.url}/nastavnikam/")
+    person.locator("main a[href^='/nastavnikam/']").first.click()
+    person.get_by_label("Фамилия, имя и отчество").fill("Сидоров Николай Петрович")
+    person.get_by_label("Электронная почта").fill("sidorov@example.org")
+    person.get_by_label("Регион").select_option(index=1)
+    person.get_by_label("Город или посёлок").fill("Тула")
+    audience = person.locator("input[name=audience]")
+    if audience.count() and audience.first.is_visible() and not audience.first.is_checked():
+        audience.first.check()
+    person.get_by_label("Профессия, должность").fill("Токарь-универсал")
+    person.get_by_label("Опыт").fill("Тридцать лет на заводе, десять учеников.")
+    person.locator("input[name=directions]").first.check()
+    person.get_by_label("Сколько времени готовы уделять").fill("Два вечера в неделю")
+    person.locator("input[name=mentoring_format]").first.check()
+    person.get_by_label("Я даю согласие на обработку персональных данных").check()
+    person.wait_for_timeout(HUMAN_PAUSE_MS)
+    with person.expect_navigation():
+        person.locator("main form [type=submit]").last.click()
+    reference = reference_on(person)
+    withdraw_from_the_status_link(person)
+    assert MentorApplication.objects.get(reference_number=reference).status == "withdrawn"
