@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "home.security.SecurityHeadersMiddleware",
     "home.resilience.DatabaseUnavailableMiddleware",
     "home.bad_input.RejectNulCharactersMiddleware",
+    # Before the CSRF check and the views: they read request.POST, which a non-UTF-8 body breaks.
+    "home.bad_input.RejectNonUtf8FormsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
