@@ -146,3 +146,25 @@ def test_a_mentor_withdraws_from_the_status_link(person, live_server, demo_site)
     reference = reference_on(person)
     withdraw_from_the_status_link(person)
     assert MentorApplication.objects.get(reference_number=reference).status == "withdrawn"
+
+
+def test_under_production_settings_an_application_sent_while_redis_is_down_still_succeeds(
+    page, live_server, demo_site, settings
+):
+    """Production's session engine, with its Redis unreachable from the first click to the withdrawal.
+
+    The live server built its middleware (and so chose its session engine) before this test started: the
+    test settings must already use production's engine, which is checked first.
+    """
+    from tests.home.test_resilience import (
+        CLOSED_PORT_REDIS,
+        PRODUCTION_WITH_REDIS,
+        production_setting,
+        resilient_cache,
+    )
+
+    assert production_setting("SESSION_ENGINE", **PRODUCTION_WITH_REDIS) == settings.SESSION_ENGINE
+    settings.CACHES = {"default": resilient_cache(CLOSED_PORT_REDIS)}  # read at every request
+    reference = a_teen_applies(page, live_server)
+    assert ClubApplication.objects.filter(reference_number=reference).count() == 1
+    withdraw_from_the_status_link(page)
