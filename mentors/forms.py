@@ -19,6 +19,8 @@ class RegionChoiceField(forms.ModelChoiceField):
 
 
 class MentorApplicationForm(AccessibleErrorsMixin, SpamProtectionFormMixin, ConsentFormMixin, forms.Form):
+    consent_kind = ConsentText.Kind.MENTOR
+
     full_name = forms.CharField(
         label="Фамилия, имя и отчество",
         max_length=200,

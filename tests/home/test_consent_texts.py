@@ -1,0 +1,119 @@
+"""Every consent text names exactly what its form asks (152-FZ art. 9).
+
+Each public form's fields are mapped to the words that name them in each consent text the form shows. A new
+field without an entry here fails the test: add the words here and name the data in a new version of the text
+(a data migration, as home/migrations/0010_consent_texts_per_form.py does).
+"""
+
+import pytest
+
+from clubs.factories import ClubIndexPageFactory, ClubPageFactory
+from clubs.forms import ClubApplicationForm
+from home.models import ConsentText
+from mentors.factories import MentorCallIndexPageFactory, MentorCallPageFactory
+from mentors.forms import MentorApplicationForm
+
+pytestmark = pytest.mark.django_db
+Kind = ConsentText.Kind
+
+# The consent checkboxes themselves and the spam protection ask nothing about a person.
+NOT_PERSONAL_DATA = {"consent", "website", "form_started", "publication"}
+
+CLUB_PARTICIPANT = {
+    "child_name": "фамилии и имени участника",
+    "birth_date": "даты рождения",
+    "phone": "телефона",
+    "email": "электронной почты",
+    "school": "школы",
+    "grade": "класса",
+    "motivation": "«почему хочется заниматься в кружке»",
+}
+CLUB_GUARDIAN_BY_THE_PARTICIPANT = "фамилии, имени и отчества, телефона и электронной почты родителя"
+OWN_GUARDIAN_DATA = "моих фамилии, имени и отчества, телефона и электронной почты"
+CLUB_TEXTS = {
+    Kind.PERSONAL_DATA: {
+        **CLUB_PARTICIPANT,
+        **dict.fromkeys(
+            ["guardian_name", "guardian_phone", "guardian_email"], CLUB_GUARDIAN_BY_THE_PARTICIPANT
+        ),
+    },
+    Kind.GUARDIAN: {
+        **CLUB_PARTICIPANT,
+        **dict.fromkeys(["guardian_name", "guardian_phone", "guardian_email"], OWN_GUARDIAN_DATA),
+    },
+}
+MENTOR_APPLICANT = {
+    "full_name": "фамилии, имени и отчества",
+    "phone": "телефона",
+    "email": "электронной почты",
+    "region": "региона",
+    "city": "города или посёлка",
+    "audience": "«кто вы»",
+    "profession": "профессии или должности",
+    "experience": "опыта",
+    "directions": "направлений наставничества",
+    "availability": "времени, которое заявитель готов уделять",
+    "mentoring_format": "формата занятий",
+    "organization": "места работы или учёбы",
+    "employer_offers": "что организация предлагает молодёжи",
+    "employer_offer_details": "подробностей предложения",
+}
+MENTOR_TEXTS = {Kind.MENTOR: MENTOR_APPLICANT, Kind.MENTOR_GUARDIAN: MENTOR_APPLICANT}
+EVERY_TEXT_SAYS = ["«Трудовая доблесть России»", "г. Москва", "Цель", "хранятся", "отозвать"]
+
+
+@pytest.fixture
+def club_form(home_page):
+    club = ClubPageFactory(parent=ClubIndexPageFactory(parent=home_page, slug="kruzhki"))
+    return ClubApplicationForm(club=club)
+
+
+@pytest.fixture
+def mentor_form(home_page):
+    call = MentorCallPageFactory(parent=MentorCallIndexPageFactory(parent=home_page, slug="nastavnikam"))
+    return MentorApplicationForm(call=call)
+
+
+def check(form, texts):
+    asked = set(form.fields) - NOT_PERSONAL_DATA
+    for kind, words_for_field in texts.items():
+        assert asked == set(words_for_field), f"{kind}: map every field the form asks to words in the text"
+        text = ConsentText.objects.current(kind).text.casefold()
+        missing = {name: words for name, words in words_for_field.items() if words.casefold() not in text}
+        assert not missing, f"the {kind} consent text does not name {missing}"
+        for words in EVERY_TEXT_SAYS:
+            assert words.casefold() in text, f"the {kind} consent text does not say {words}"
+
+
+def test_the_club_texts_name_every_field_of_the_club_form(club_form):
+    check(club_form, CLUB_TEXTS)
+    assert club_form.consent_text.kind == Kind.PERSONAL_DATA
+    assert club_form.guardian_consent_text.kind == Kind.GUARDIAN
+
+
+def test_the_mentor_texts_name_every_field_of_the_mentor_form(mentor_form):
+    check(mentor_form, MENTOR_TEXTS)
+    assert mentor_form.consent_text.kind == Kind.MENTOR
+
+
+def test_the_club_texts_ask_nothing_the_club_form_does_not(club_form):
+    """The mentor's data (region, profession, organization) is not in the club texts, and the other way."""
+    for kind in CLUB_TEXTS:
+        text = ConsentText.objects.current(kind).text
+        assert "професси" not in text and "организаци" not in text.replace("организации «Трудовая", "")
+    for kind in MENTOR_TEXTS:
+        text = ConsentText.objects.current(kind).text
+        assert "даты рождения" not in text and "школы" not in text
+
+
+def test_the_publication_text_and_its_checkbox_name_the_same_data(mentor_form):
+    text = ConsentText.objects.current(Kind.PUBLICATION).text
+    label = str(mentor_form.fields["publication"].label)
+    assert "фамилии, имени и профессии" in text
+    assert "фамилия, имя и профессия" in label
+    assert "фотограф" not in text and "фотограф" not in label
+    assert mentor_form.publication_consent_text.kind == Kind.PUBLICATION
+
+
+def test_every_kind_has_a_text(db):
+    assert {kind for kind in Kind.values if ConsentText.objects.current(kind) is None} == set()
