@@ -117,3 +117,73 @@ def test_the_publication_text_and_its_checkbox_name_the_same_data(mentor_form):
 
 def test_every_kind_has_a_text(db):
     assert {kind for kind in Kind.values if ConsentText.objects.current(kind) is None} == set()
+
+
+@pytest.fixture
+def volunteer_form_page(home_page):
+    from home.factories import FormPageFactory
+    from home.models import FormField
+    from mentors.demo_content import VOLUNTEER_FIELD_OPTIONS, VOLUNTEER_FIELDS
+
+    return FormPageFactory(
+        parent=home_page,
+        slug="stat-volonterom",
+        form_fields=[
+            FormField(
+                label=label,
+                field_type=kind,
+                required=required,
+                choices=choices,
+                **VOLUNTEER_FIELD_OPTIONS.get(label, {}),
+            )
+            for label, kind, required, choices, _help in VOLUNTEER_FIELDS
+        ],
+    )
+
+
+def test_the_volunteer_consent_lists_exactly_the_fields_of_its_form(client, volunteer_form_page):
+    """The demo form's fields, and the guardian's fields its age field brings, are all named; the record
+    keeps exactly the words shown."""
+    import time
+
+    from home.applications.spam import sign_started_at
+    from home.models import VolunteerFormSubmission
+
+    form = volunteer_form_page.get_form(page=volunteer_form_page)
+    asked = [
+        form.fields[name] for name in form.fields if name not in NOT_PERSONAL_DATA | {"guardian_consent"}
+    ]
+    for kind, shown in (
+        (Kind.VOLUNTEER, form.shown_consent_text),
+        (Kind.VOLUNTEER_GUARDIAN, form.shown_guardian_consent_text),
+    ):
+        assert shown.startswith(ConsentText.objects.current(kind).text)
+        missing = [str(field.label) for field in asked if f"«{str(field.label).rstrip(' ?:.')}»" not in shown]
+        assert not missing, f"the {kind} consent shown does not name {missing}"
+        for words in EVERY_TEXT_SAYS:
+            assert words.casefold() in shown.casefold()
+    assert "Фамилия, имя и отчество родителя" in form.shown_consent_text
+
+    html = client.get(volunteer_form_page.url).text
+    for paragraph in form.shown_consent_text.split("\n\n"):
+        assert paragraph in html
+    data = {
+        "familiya_i_imya": "Никитин Павел",
+        "telefon": "+7 916 123-45-02",
+        "vash_vozrast": "22",
+        "gorod": "Тула",
+        "chem_khotite_pomoch": ["Фото и видео"],
+        "kogda_udobno": "В будни",
+        "consent": "on",
+        "form_started": sign_started_at(time.time() - 60),
+    }
+    assert client.post(volunteer_form_page.url, data).status_code == 302
+    assert VolunteerFormSubmission.objects.get().consent.text_shown == form.shown_consent_text
+
+
+def test_a_field_added_by_an_editor_joins_the_volunteer_consent(volunteer_form_page):
+    from home.models import FormField
+
+    FormField.objects.create(page=volunteer_form_page, label="Размер футболки", field_type="singleline")
+    form = volunteer_form_page.get_form(page=volunteer_form_page)
+    assert "«Размер футболки»" in form.shown_consent_text
