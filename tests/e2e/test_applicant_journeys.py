@@ -168,3 +168,62 @@ def test_under_production_settings_an_application_sent_while_redis_is_down_still
     reference = a_teen_applies(page, live_server)
     assert ClubApplication.objects.filter(reference_number=reference).count() == 1
     withdraw_from_the_status_link(page)
+
+
+def open_volunteer_form(page, live_server):
+    page.goto(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/stat-volonterom/")  # the menu link differs on a phone and a desktop
+    assert page.get_by_role("heading", level=1).inner_text().strip() == "Стать волонтёром"
+
+
+def fill_volunteer_form(page, *, name, age):
+    page.get_by_label("Фамилия и имя").fill(name)
+    page.get_by_label(re.compile(r"^Телефон(?! родителя)")).fill("+7 916 123-45-02")
+    page.get_by_label("Ваш возраст").fill(str(age))
+    page.get_by_label("Город").fill("Тула")
+    page.get_by_label("Фото и видео").check()
+    page.get_by_label("В выходные").check()
+    page.get_by_label("Я даю согласие на обработку персональных данных").check()
+
+
+def test_a_volunteer_sends_the_form_and_a_reload_sends_nothing_again(person, live_server, demo_site):
+    from home.models import VolunteerFormSubmission
+
+    before = VolunteerFormSubmission.objects.count()
+    open_volunteer_form(person, live_server)
+    fill_volunteer_form(person, name="Никитин Павел", age=250)
+    send(person, "Отправить")
+    assert "не больше 99" in person.locator(".form-field__error").first.inner_text()
+    assert person.get_by_label("Фамилия и имя").input_value() == "Никитин Павел"
+    person.get_by_label("Ваш возраст").fill("22")
+    send(person, "Отправить")
+    heading = person.get_by_role("heading", level=1).inner_text()
+    reference = re.search(r"Анкета № (\d{4}-\d{6}) отправлена", heading)
+    assert reference, heading
+    person.reload()  # the thanks were a GET: nothing is sent again, the form opens
+    assert person.get_by_role("heading", level=1).inner_text().strip() == "Стать волонтёром"
+    assert VolunteerFormSubmission.objects.count() == before + 1
+    assert VolunteerFormSubmission.objects.get(reference_number=reference.group(1)).guardian_consent is None
+
+
+def test_a_sixteen_year_old_volunteer_sends_the_form_with_a_parent(person, live_server, demo_site):
+    from home.models import VolunteerFormSubmission
+
+    open_volunteer_form(person, live_server)
+    fill_volunteer_form(person, name="Орлова Вера", age=16)
+    send(person, "Отправить")
+    error = person.locator("#id_guardian_name_error")
+    assert "родителя или законного представителя" in error.inner_text()
+    assert person.get_by_label("Фамилия и имя").input_value() == "Орлова Вера"
+    person.get_by_label("Фамилия, имя и отчество родителя или законного представителя").fill(
+        "Орлова Татьяна Петровна"
+    )
+    person.get_by_label("Телефон родителя").fill("8 916 765-43-21")
+    person.get_by_label("Я — родитель или законный представитель заявителя").check()
+    send(person, "Отправить")
+    heading = person.get_by_role("heading", level=1).inner_text()
+    reference = re.search(r"Анкета № (\d{4}-\d{6}) отправлена", heading)
+    assert reference, heading
+    submission = VolunteerFormSubmission.objects.get(reference_number=reference.group(1))
+    assert submission.form_data["guardian_phone"] == "+79167654321"
+    assert submission.guardian_consent.given_by_name == "Орлова Татьяна Петровна"
