@@ -11,6 +11,7 @@ import pytest
 
 from clubs.models import ClubApplication, ClubPage
 from mentors.models import MentorApplication
+from tests.e2e.conftest import axe_violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -98,6 +99,7 @@ def withdraw_from_the_status_link(page):
         page.get_by_role("button", name="Отозвать заявку").click()
     assert page.get_by_text("Заявка отозвана.").is_visible(), page.content()[:2000]
     assert page.get_by_text("Отозвана", exact=True).first.is_visible()
+    assert axe_violations(page) == []
 
 
 def test_a_teen_applies_and_withdraws_from_the_status_link(person, live_server, demo_site):
@@ -215,6 +217,7 @@ def test_a_sixteen_year_old_volunteer_sends_the_form_with_a_parent(person, live_
     error = person.locator("#id_guardian_name_error")
     assert "родителя или законного представителя" in error.inner_text()
     assert person.get_by_label("Фамилия и имя").input_value() == "Орлова Вера"
+    assert axe_violations(person) == []  # the guardian's section with its errors
     person.get_by_label("Фамилия, имя и отчество родителя или законного представителя").fill(
         "Орлова Татьяна Петровна"
     )
@@ -227,3 +230,4 @@ def test_a_sixteen_year_old_volunteer_sends_the_form_with_a_parent(person, live_
     submission = VolunteerFormSubmission.objects.get(reference_number=reference.group(1))
     assert submission.form_data["guardian_phone"] == "+79167654321"
     assert submission.guardian_consent.given_by_name == "Орлова Татьяна Петровна"
+    assert axe_violations(person) == []
