@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractEmailForm,
@@ -215,6 +216,26 @@ def _consent_cell(consent) -> str:
     )
 
 
+class FormPageAdminForm(WagtailAdminFormPageForm):
+    """Wagtail's checks of a form's fields, and at most one field marked as the applicant's age."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        marked = [
+            form
+            for form in self.formsets["form_fields"].forms
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("is_applicant_age")
+        ]
+        for form in marked[1:]:
+            form.add_error(
+                "is_applicant_age",
+                "Возрастом или датой рождения заявителя можно отметить только одно поле формы.",
+            )
+        return cleaned_data
+
+
 # The labels of the fields every form with an applicant-age field adds for a minor's guardian.
 GUARDIAN_LABELS = {
     "guardian_name": "Фамилия, имя и отчество родителя или законного представителя",
@@ -244,6 +265,7 @@ class FormPage(RoutablePageMixin, ViewRestrictionsFromMemo, AbstractEmailForm):
         ),
     ]
 
+    base_form_class = FormPageAdminForm
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 

@@ -262,3 +262,35 @@ def test_editors_can_choose_the_phone_type_in_the_admin(client, form_page):
     html = client.get(f"/admin/pages/{form_page.pk}/edit/").text
     assert '<option value="phone"' in html
     assert "Возраст или дата рождения заявителя" in html
+
+
+def test_the_admin_accepts_one_applicant_age_field_only(client, home_page):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    from home.models import FormPage
+
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "x"))
+
+    def post(*fields):
+        data = nested_form_data(
+            {
+                "title": "Анкета",
+                "slug": "anketa",
+                "intro": "",
+                "thank_you_text": rich_text(""),
+                "to_address": "",
+                "subject": "",
+                "form_fields": inline_formset(list(fields)),
+            }
+        )
+        return client.post(f"/admin/pages/add/home/formpage/{home_page.pk}/", data)
+
+    age = {"label": "Ваш возраст", "field_type": "number", "required": "on", "is_applicant_age": "on"}
+    birth = {"label": "Дата рождения", "field_type": "date", "required": "on", "is_applicant_age": "on"}
+    refused = post(age, birth)
+    assert refused.status_code == 200
+    assert "можно отметить только одно поле" in refused.text
+    assert not FormPage.objects.exists()
+    accepted = post(age, {**birth, "is_applicant_age": ""})
+    assert accepted.status_code == 302
+    assert FormPage.objects.get().form_fields.get(is_applicant_age=True).label == "Ваш возраст"
