@@ -294,3 +294,21 @@ def test_the_admin_accepts_one_applicant_age_field_only(client, home_page):
     accepted = post(age, {**birth, "is_applicant_age": ""})
     assert accepted.status_code == 302
     assert FormPage.objects.get().form_fields.get(is_applicant_age=True).label == "Ваш возраст"
+
+
+def test_the_guardians_data_is_found_and_erased_with_the_submission(client, form_page):
+    from django.utils import timezone
+
+    from home.privacy.holders import ERASED
+
+    client.post(form_page.url, answers(vash_vozrast="16", **GUARDIAN))
+    submission = Submission.objects.get()
+    exported = submission.personal_data_export()
+    assert exported["Ответы"]["Телефон родителя"] == "+79161234599"
+    assert len(exported["Согласия"]) == 2
+    consents = [submission.consent_id, submission.guardian_consent_id]
+    submission.anonymise(timezone.now(), on_request=True)
+    assert not Submission.objects.exists()
+    for consent in ConsentRecord.objects.filter(pk__in=consents):
+        assert (consent.given_by_name, consent.ip_address) == (ERASED, None)
+        assert consent.withdrawn_at is not None
