@@ -133,9 +133,9 @@ MATCHED_PER_STEP = 1
 
 VOLUNTEER_FIELDS = [
     ("Фамилия и имя", "singleline", True, "", ""),
-    ("Телефон", "singleline", True, "", "Например: +7 912 345-67-89"),
+    ("Телефон", "phone", True, "", "Например: +7 912 345-67-89"),
     ("Электронная почта", "email", False, "", ""),
-    ("Ваш возраст", "number", True, "", ""),
+    ("Ваш возраст", "number", True, "", "Если вам нет 18 лет, анкету вместе с вами заполняет родитель."),
     ("Город", "singleline", True, "", ""),
     (
         "Чем хотите помочь",
@@ -147,6 +147,9 @@ VOLUNTEER_FIELDS = [
     ("Когда удобно", "radio", True, "В будни\nВ выходные\nВ любое время", ""),
     ("О себе", "multiline", False, "", "Чем увлекаетесь, был ли опыт волонтёрства — по желанию."),
 ]
+# The age is the applicant's: under 18 the form asks for a parent's data and consent.
+VOLUNTEER_FIELD_OPTIONS = {"Ваш возраст": {"min_value": 14, "max_value": 99, "is_applicant_age": True}}
+DEMO_GUARDIANS = {"Андреева Дарья": ("Андреева Ирина Викторовна", "+79161234599")}
 VOLUNTEERS = [
     ("Андреева Дарья", "+79161234501", "dasha@example.org", 17, "Москва", ["Помощь ветеранам"], "В выходные"),
     ("Никитин Павел", "+79161234502", "", 22, "Тула", ["Экскурсии и походы", "Фото и видео"], "В будни"),
@@ -219,7 +222,7 @@ def mentor_applications(context: DemoContext):
         return
     moscow = Region.objects.get(slug="moskva")
     regions = list(Region.objects.order_by("name"))
-    consent_text = ConsentText.objects.current(ConsentText.Kind.PERSONAL_DATA)
+    consent_text = ConsentText.objects.current(ConsentText.Kind.MENTOR)
     publication_text = ConsentText.objects.current(ConsentText.Kind.PUBLICATION)
     rng = context.random
     now = timezone.now()
@@ -353,7 +356,12 @@ def volunteer_form(context: DemoContext):
             show_in_menus=True,
             form_fields=[
                 FormField(
-                    label=label, field_type=kind, required=required, choices=choices, help_text=help_text
+                    label=label,
+                    field_type=kind,
+                    required=required,
+                    choices=choices,
+                    help_text=help_text,
+                    **VOLUNTEER_FIELD_OPTIONS.get(label, {}),
                 )
                 for label, kind, required, choices, help_text in VOLUNTEER_FIELDS
             ],
@@ -361,18 +369,33 @@ def volunteer_form(context: DemoContext):
     if VolunteerFormSubmission.objects.filter(page=page).exists():
         return
     names = [field.clean_name for field in page.form_fields.all()]
-    text = ConsentText.objects.current(ConsentText.Kind.PERSONAL_DATA)
-    for name, phone, email, age, city, helps, when in VOLUNTEERS * context.scale:
+    text = ConsentText.objects.current(ConsentText.Kind.VOLUNTEER)
+    guardian_text = ConsentText.objects.current(ConsentText.Kind.VOLUNTEER_GUARDIAN)
+    entries = VOLUNTEERS * context.scale
+    for (name, phone, email, age, city, helps, when), reference in zip(
+        entries, reserve_numbers(len(entries)), strict=True
+    ):
+        covers = f"Анкета № {reference} «{page.title}»"
         consent = ConsentRecord.objects.create(
-            text=text,
-            ip_address="127.0.0.1",
-            given_by_name=name,
-            given_by_email=email,
-            covers=f"Анкета «{page.title}»",
+            text=text, ip_address="127.0.0.1", given_by_name=name, given_by_email=email, covers=covers
         )
-        values = [name, phone, email, age, city, helps, when, ""]
+        data = dict(zip(names, [name, phone, email, age, city, helps, when, ""], strict=True))
+        guardian_consent = None
+        if name in DEMO_GUARDIANS:  # a minor: the parent's data and consent, as the form asks
+            guardian_name, guardian_phone = DEMO_GUARDIANS[name]
+            data.update(guardian_name=guardian_name, guardian_phone=guardian_phone, guardian_email="")
+            guardian_consent = ConsentRecord.objects.create(
+                text=guardian_text,
+                ip_address="127.0.0.1",
+                given_by_name=guardian_name,
+                covers=f"{covers}, за заявителя младше 18 лет",
+            )
         VolunteerFormSubmission.objects.create(
-            page=page, consent=consent, form_data=dict(zip(names, values, strict=True))
+            page=page,
+            consent=consent,
+            guardian_consent=guardian_consent,
+            reference_number=reference,
+            form_data=data,
         )
 
 

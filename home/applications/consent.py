@@ -30,14 +30,24 @@ class ConsentFormMixin(forms.Form):
         # Never ticked in advance, whatever the caller passed as initial data.
         self.fields["consent"].initial = False
 
+    def consent_wording(self, text) -> str:
+        """What the person reads for `text`: the text itself. Forms whose fields editors choose add the list
+        of those fields (home/volunteer_forms.py)."""
+        return text.text if text is not None else ""
+
+    @property
+    def shown_consent_text(self) -> str:
+        return self.consent_wording(self.consent_text)
+
     def record_consent(self, request, *, name: str, email: str, covers: str, text=None) -> ConsentRecord:
-        """Stores who agreed to which version, when and from where; `text` overrides the form's own text
-        (e.g. a parent agreeing for a child)."""
+        """Stores who agreed to which version, when and from where, and the very words shown; `text`
+        overrides the form's own text (e.g. a parent agreeing for a child)."""
         text = text or self.consent_text
         if text is None:
             raise ConsentText.DoesNotExist(f"No consent text of kind {self.consent_kind}")
         return ConsentRecord.objects.create(
             text=text,
+            text_shown=self.consent_wording(text),
             ip_address=stored_ip(request),
             given_by_name=name[:200],
             given_by_email=email,

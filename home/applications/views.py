@@ -1,7 +1,9 @@
 """The private status page of an application: status, history, and a button to withdraw.
 
 The token in the address is the only key, so the page is never cached, never indexed, and sends no Referer
-to other sites.
+to other sites: `Referrer-Policy: same-origin` keeps the address (with its token) within our own origin. Not
+`no-referrer`: with it Chromium posts the withdrawal form with `Origin: null`, which Django's CSRF check
+must refuse.
 """
 
 from django.contrib import messages
@@ -12,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
 
 INVALID_LINK_TEMPLATE = "home/invalid_status_link.html"
+STATUS_PAGE_REFERRER_POLICY = "same-origin"
 
 
 def keep_private(response):
@@ -61,6 +64,6 @@ class ApplicationStatusView(TemplateView):
             response = TemplateResponse(request, INVALID_LINK_TEMPLATE, {}, status=404)
         else:
             response = super().dispatch(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = STATUS_PAGE_REFERRER_POLICY
         response["X-Robots-Tag"] = "noindex, nofollow"
         return keep_private(response)

@@ -24,10 +24,20 @@ class ConsentTextQuerySet(models.QuerySet):
 
 
 class ConsentText(models.Model):
+    # One kind per form and per person who agrees: each text names exactly the data its form asks
+    # (tests/home/test_consent_texts.py checks every field against its text).
     class Kind(models.TextChoices):
-        PERSONAL_DATA = "personal_data", "Обработка персональных данных"
-        PUBLICATION = "publication", "Публикация имени и фотографии"
-        GUARDIAN = "guardian", "Согласие родителя или законного представителя"
+        PERSONAL_DATA = "personal_data", "Заявка в кружок: участник"
+        GUARDIAN = "guardian", "Заявка в кружок: родитель или законный представитель"
+        MENTOR = "mentor", "Заявка наставника"
+        MENTOR_GUARDIAN = "mentor_guardian", "Заявка наставника младше 18 лет: родитель или представитель"
+        PUBLICATION = "publication", "Наставник: публикация имени и профессии на страницах кружков"
+        STORY_PUBLICATION = "story_publication", "Участник истории: имя и фотография"
+        VOLUNTEER = "volunteer", "Анкета волонтёра"
+        VOLUNTEER_GUARDIAN = (
+            "volunteer_guardian",
+            "Анкета волонтёра младше 18 лет: родитель или представитель",
+        )
 
     kind = models.CharField("Вид согласия", max_length=20, choices=Kind.choices)
     version = models.PositiveIntegerField("Версия", editable=False)
@@ -87,6 +97,12 @@ class ConsentRecord(models.Model):
         "На что дано",
         max_length=300,
         help_text="Например: «Заявка № 2026-000123 в кружок „Юный техник“».",
+    )
+    text_shown = models.TextField(
+        "Показанный текст",
+        blank=True,
+        help_text="Дословно то, что человек видел рядом с галочкой: текст согласия, а у анкет волонтёров — "
+        "и перечень полей анкеты.",
     )
     withdrawn_at = models.DateTimeField("Отозвано", null=True, blank=True)
 

@@ -13,23 +13,47 @@ What the form builder does not do on its own, and this adds:
 """
 
 from django.conf import settings
-from django.db import models, transaction
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, AbstractFormSubmission
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import safe_snake_case, string_to_ascii
 from wagtail.fields import RichTextField
 
-from home.applications.notifications import email_builder, render_email, send_later
+from home.applications.notifications import email_builder, render_email
 from home.view_restrictions import ViewRestrictionsFromMemo
 
 CLEAN_NAME_MAX_LENGTH = 60
-# Names the form itself uses (spam protection, consent) or the submissions listing adds.
-RESERVED_CLEAN_NAMES = frozenset({"consent", "website", "form_started", "submit_time", "consent_record"})
+# Names the form itself uses (spam protection, consents, a minor's guardian) or the submissions listing adds.
+GUARDIAN_FIELD_NAMES = ("guardian_name", "guardian_phone", "guardian_email")
+RESERVED_CLEAN_NAMES = frozenset(
+    {
+        "consent",
+        "guardian_consent",
+        "website",
+        "form_started",
+        "submit_time",
+        "consent_record",
+        "reference_number",
+        *GUARDIAN_FIELD_NAMES,
+    }
+)
 SUBMISSION_RECEIVED = "home.form_submission.recipients"
+# Wagtail's types plus a phone number, checked and stored as +7XXXXXXXXXX (home/applications/fields.py).
+FIELD_TYPES = (*FORM_FIELD_CHOICES[:3], ("phone", "Телефон"), *FORM_FIELD_CHOICES[3:])
+BOUNDED_TYPES = ("number",)
+AGE_TYPES = ("number", "date")
 
 
 def readable_clean_name(label: str, taken=()) -> str:
@@ -46,10 +70,46 @@ def readable_clean_name(label: str, taken=()) -> str:
 
 class FormField(AbstractFormField):
     page = ParentalKey("home.FormPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField("Тип поля", max_length=16, choices=FIELD_TYPES)
+    field_type.required_on_save = True  # as Wagtail's own field: previews build the form from it
+    min_value = models.IntegerField(
+        "Наименьшее значение", null=True, blank=True, help_text="Для поля «число»: например, 14 для возраста."
+    )
+    max_value = models.IntegerField(
+        "Наибольшее значение", null=True, blank=True, help_text="Для поля «число»."
+    )
+    is_applicant_age = models.BooleanField(
+        "Возраст или дата рождения заявителя",
+        default=False,
+        help_text="Для поля «число» (возраст) или «дата» (дата рождения). Если заявителю нет 18 лет, форма "
+        "попросит данные и согласие родителя или законного представителя.",
+    )
+
+    panels = [
+        *AbstractFormField.panels,
+        FieldPanel("min_value"),
+        FieldPanel("max_value"),
+        FieldPanel("is_applicant_age"),
+    ]
 
     class Meta(AbstractFormField.Meta):
         verbose_name = "поле формы"
         verbose_name_plural = "поля формы"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        bounds_given = self.min_value is not None or self.max_value is not None
+        if bounds_given and self.field_type not in BOUNDED_TYPES:
+            errors["min_value"] = "Наименьшее и наибольшее значения задаются только у поля «число»."
+        elif self.min_value is not None and self.max_value is not None and self.min_value > self.max_value:
+            errors["max_value"] = "Наибольшее значение должно быть не меньше наименьшего."
+        if self.is_applicant_age and self.field_type not in AGE_TYPES:
+            errors["is_applicant_age"] = (
+                "Возрастом заявителя может быть только поле «число» (возраст) или «дата» (дата рождения)."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     def get_field_clean_name(self):
         return readable_clean_name(self.label)
@@ -66,11 +126,23 @@ class FormField(AbstractFormField):
 
 
 class VolunteerFormSubmission(AbstractFormSubmission):
+    reference_number = models.CharField("Номер анкеты", max_length=20, blank=True, db_index=True)
+    # SHA-256 of the normalised answers (home/volunteer_forms.py): the same answers sent again soon after are
+    # refused instead of stored twice.
+    answers_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     consent = models.ForeignKey(
         "home.ConsentRecord",
         verbose_name="Согласие на обработку персональных данных",
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    guardian_consent = models.ForeignKey(
+        "home.ConsentRecord",
+        verbose_name="Согласие родителя или законного представителя",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
 
     class Meta:
@@ -99,7 +171,7 @@ class VolunteerFormSubmission(AbstractFormSubmission):
         return cls.objects.filter(pk__in=matching)
 
     def linked_consents(self) -> list:
-        return [self.consent]
+        return [consent for consent in (self.consent, self.guardian_consent) if consent is not None]
 
     def privacy_summary(self) -> str:
         return f"Анкета «{self.page.title}», отправлена {timezone.localtime(self.submit_time):%d.%m.%Y}"
@@ -107,33 +179,72 @@ class VolunteerFormSubmission(AbstractFormSubmission):
     def anonymise(self, now, *, on_request=False):
         from home.privacy.holders import strip_consents, withdraw_consents
 
+        consent_ids = [self.consent_id, self.guardian_consent_id]
         if on_request:
-            withdraw_consents([self.consent_id], now)
-        strip_consents([self.consent_id])
+            withdraw_consents(consent_ids, now)
+        strip_consents(consent_ids)
         self.delete()
 
     def personal_data_export(self) -> dict:
         from home.privacy.holders import consent_export, plain
 
-        labels = {field.clean_name: field.label for field in self.page.specific.get_form_fields()}
+        labels = self.page.specific.answer_labels()
         return {
             "Вид записи": str(self._meta.verbose_name),
             "Форма": self.page.title,
+            "Номер анкеты": self.reference_number,
             "Отправлена": plain(self.submit_time),
             "Ответы": {labels.get(key, key): value for key, value in self.form_data.items()},
-            "Согласия": [consent_export(self.consent)],
+            "Согласия": [consent_export(consent) for consent in self.linked_consents()],
         }
 
     def get_data(self):
         consent = self.consent
-        return {
+        data = {
             **super().get_data(),
-            "consent_record": f"{consent.text}, {timezone.localtime(consent.given_at):%d.%m.%Y %H:%M}"
-            + (f", IP {consent.ip_address}" if consent.ip_address else ""),
+            "reference_number": self.reference_number,
+            "consent_record": _consent_cell(consent),
         }
+        if self.guardian_consent_id:
+            data["guardian_consent_record"] = _consent_cell(self.guardian_consent)
+        return data
 
 
-class FormPage(ViewRestrictionsFromMemo, AbstractEmailForm):
+def _consent_cell(consent) -> str:
+    return f"{consent.text}, {timezone.localtime(consent.given_at):%d.%m.%Y %H:%M}" + (
+        f", IP {consent.ip_address}" if consent.ip_address else ""
+    )
+
+
+class FormPageAdminForm(WagtailAdminFormPageForm):
+    """Wagtail's checks of a form's fields, and at most one field marked as the applicant's age."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        marked = [
+            form
+            for form in self.formsets["form_fields"].forms
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("is_applicant_age")
+        ]
+        for form in marked[1:]:
+            form.add_error(
+                "is_applicant_age",
+                "Возрастом или датой рождения заявителя можно отметить только одно поле формы.",
+            )
+        return cleaned_data
+
+
+# The labels of the fields every form with an applicant-age field adds for a minor's guardian.
+GUARDIAN_LABELS = {
+    "guardian_name": "Фамилия, имя и отчество родителя или законного представителя",
+    "guardian_phone": "Телефон родителя",
+    "guardian_email": "Электронная почта родителя",
+}
+
+
+class FormPage(RoutablePageMixin, ViewRestrictionsFromMemo, AbstractEmailForm):
     intro = models.TextField("Вступление", blank=True, max_length=1000)
     thank_you_text = RichTextField(
         "Текст после отправки",
@@ -154,6 +265,7 @@ class FormPage(ViewRestrictionsFromMemo, AbstractEmailForm):
         ),
     ]
 
+    base_form_class = FormPageAdminForm
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
@@ -180,44 +292,61 @@ class FormPage(ViewRestrictionsFromMemo, AbstractEmailForm):
 
         return VolunteerSubmissionsListView
 
-    def get_data_fields(self):
-        return [*super().get_data_fields(), ("consent_record", "Согласие на обработку персональных данных")]
+    def has_applicant_age(self) -> bool:
+        return any(field.is_applicant_age for field in self.get_form_fields())
 
-    def serve(self, request, *args, **kwargs):
+    def answer_labels(self) -> dict:
+        """Stored answer key → the label people saw, the guardian's fields included."""
+        return {**{field.clean_name: field.label for field in self.get_form_fields()}, **GUARDIAN_LABELS}
+
+    def get_data_fields(self):
+        submit_time, *answers = super().get_data_fields()
+        fields = [submit_time, ("reference_number", "Номер анкеты"), *answers]
+        if self.has_applicant_age():
+            fields += list(GUARDIAN_LABELS.items())
+        fields.append(("consent_record", "Согласие на обработку персональных данных"))
+        if self.has_applicant_age():
+            fields.append(("guardian_consent_record", "Согласие родителя или законного представителя"))
+        return fields
+
+    @path("")
+    def form_view(self, request):
         from home.volunteer_forms import serve_form_page
 
-        return serve_form_page(self, request, *args, **kwargs)
+        return serve_form_page(self, request)
+
+    @path("otpravlena/", name="sent")
+    def sent_view(self, request):
+        from home.volunteer_forms import serve_sent_page
+
+        return serve_sent_page(self, request)
+
+    def serve_preview(self, request, mode_name):
+        # Wagtail's form preview modes ("form", "landing"), not RoutablePageMixin's single route.
+        return AbstractEmailForm.serve_preview(self, request, mode_name)
 
     def process_form_submission(self, form, request=None):
-        """Stores the submission with its consent record and e-mails the recipients after the commit."""
-        from home.volunteer_forms import consent_giver
+        """Stores the submission with its consent records and e-mails the recipients after the commit.
 
-        fields = list(self.get_form_fields())
-        name, email = consent_giver(fields, form.cleaned_data)
-        with transaction.atomic():
-            consent = form.record_consent(request, name=name, email=email, covers=f"Анкета «{self.title}»")
-            submission = VolunteerFormSubmission.objects.create(
-                form_data={
-                    key: form.cleaned_data[field.clean_name] for field in fields if (key := field.clean_name)
-                },
-                page=self,
-                consent=consent,
-            )
-            if self.to_address:
-                send_later(SUBMISSION_RECEIVED, submission)
-        return submission
+        Returns None when the same answers were sent shortly before (see home/volunteer_forms.py)."""
+        from home.volunteer_forms import submit
+
+        return submit(self, form, request)
 
 
 @email_builder(SUBMISSION_RECEIVED)
 def build_submission_email(submission, extra):
     page = submission.page.specific
     data = submission.form_data
-    rows = []
-    for field in page.get_form_fields():
-        value = data.get(field.clean_name)
+    rows = [("Номер анкеты", submission.reference_number)]
+    labels = page.answer_labels()
+    for key in [field.clean_name for field in page.get_form_fields()] + [
+        name for name in GUARDIAN_FIELD_NAMES if name in data
+    ]:
+        value = data.get(key)
         if isinstance(value, list):
             value = ", ".join(value)
-        rows.append((field.label, "" if value in (None, "") else value))
+        rows.append((labels[key], "" if value in (None, "") else value))
     reply_to = [data.get(field.clean_name) for field in page.get_form_fields() if field.field_type == "email"]
     return render_email(
         "home/emails/form_submission",

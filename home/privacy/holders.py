@@ -54,7 +54,7 @@ def consent_export(consent) -> dict:
     return {
         "Текст согласия": str(consent.text),
         "Версия текста": consent.text.version,
-        "Содержание текста": consent.text.text,
+        "Содержание текста": consent.text_shown or consent.text.text,
         "На что дано": consent.covers,
         "Кто дал согласие": consent.given_by_name,
         "Электронная почта": consent.given_by_email,

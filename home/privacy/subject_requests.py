@@ -57,8 +57,11 @@ class Findings:
             consent
             for record in self.records
             for consent in record.linked_consents()
-            if consent.text.kind == ConsentText.Kind.PUBLICATION and consent.withdrawn_at is None
+            if consent.text.kind in PUBLICATION_KINDS and consent.withdrawn_at is None
         ]
+
+
+PUBLICATION_KINDS = (ConsentText.Kind.PUBLICATION, ConsentText.Kind.STORY_PUBLICATION)
 
 
 def find(person: Person) -> Findings:

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "home.security.SecurityHeadersMiddleware",
     "home.resilience.DatabaseUnavailableMiddleware",
     "home.bad_input.RejectNulCharactersMiddleware",
+    # Before the CSRF check and the views: they read request.POST, which a non-UTF-8 body breaks.
+    "home.bad_input.RejectNonUtf8FormsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -187,6 +189,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Sessions live in the database and are read through the cache: when the cache (Redis) is down, an applicant
+# still gets the success page with the reference number and the status link, and editors can still sign in.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

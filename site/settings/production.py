@@ -18,8 +18,8 @@ DATABASES = {"default": database_from_env(VAR_DIR / "db.sqlite3", conn_max_age=6
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
-    # Shared by every app server: page cache, sessions and rate-limit counters. When Redis is down, pages
-    # still render (home/cache.py); the rate limiter's behaviour then is documented in the README.
+    # Shared by every app server: page cache, a copy of the sessions and rate-limit counters. When Redis is
+    # down, pages still render (home/cache.py); the rate limiter's behaviour then is documented in the README.
     _redis = {
         "BACKEND": "home.cache.ResilientRedisCache",
         "LOCATION": REDIS_URL,
@@ -30,7 +30,6 @@ if REDIS_URL:
         # Wagtail looks renditions up here; kept apart so that clearing the page cache keeps them.
         "renditions": {**_redis, "KEY_PREFIX": "renditions", "TIMEOUT": 7 * 24 * 3600},
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -81,7 +81,7 @@ class StoryParticipant(Orderable):
     def _record_consent(self):
         from home.models import ConsentRecord, ConsentText
 
-        text = ConsentText.objects.current(ConsentText.Kind.PUBLICATION)
+        text = ConsentText.objects.current(ConsentText.Kind.STORY_PUBLICATION)
         if text is None:
             return (
                 None  # no publication text exists yet: nothing is shown until one does and the row is saved

@@ -96,7 +96,8 @@ def test_a_fifteen_year_old_applies_with_a_guardian_and_a_coordinator_enrolls_th
     heading = page.get_by_role("heading", level=1).inner_text()
     assert re.search(r"Заявка №\s\d{4}-\d{6}", heading), heading
     status_url = page.locator(".status-link__url a").get_attribute("href")
-    page.goto(status_url)
+    with page.expect_navigation():
+        page.locator(".status-link__url a").click()
     assert "Петров Артём" in page.content() or club.title in page.content()
 
     coordinator = get_user_model().objects.create_superuser(

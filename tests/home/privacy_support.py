@@ -47,7 +47,7 @@ def mentor_application(call, *, full_name, email="", phone="", publication=False
         full_name=full_name,
         email=email,
         phone=phone,
-        consent=consent(full_name, email),
+        consent=consent(full_name, email, kind=ConsentText.Kind.MENTOR),
         publication_consent=(
             consent(full_name, email, kind=ConsentText.Kind.PUBLICATION) if publication else None
         ),
@@ -68,5 +68,5 @@ def volunteer_submission(form_page, *, name, email="", phone=""):
     return VolunteerFormSubmission.objects.create(
         page=form_page,
         form_data={"familiya_i_imya": name, "elektronnaya_pochta": email, "telefon": phone},
-        consent=consent(name, email, covers=f"Анкета «{form_page.title}»"),
+        consent=consent(name, email, kind=ConsentText.Kind.VOLUNTEER, covers=f"Анкета «{form_page.title}»"),
     )

@@ -159,7 +159,7 @@ def test_the_form_has_the_editor_fields_and_a_consent_box_nobody_added(client, f
         assert f'name="{name}"' in html
     consent = re.search(r'<input[^>]*name="consent"[^>]*>', html).group(0)
     assert "checked" not in consent
-    assert ConsentText.objects.current(ConsentText.Kind.PERSONAL_DATA).text in html
+    assert ConsentText.objects.current(ConsentText.Kind.VOLUNTEER).text in html
     assert html.index('name="chem_khotite_pomoch"') < html.index('name="consent"')
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     assert not form_page.form_fields.filter(clean_name="consent").exists()
@@ -170,24 +170,34 @@ def test_a_submission_is_stored_with_its_consent_and_mailed_to_the_recipients(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(form_page.url, answers())
-    assert response.status_code == 200
-    assert "Анкета отправлена" in response.text
+    # Post/redirect/get: the thanks live at their own address, so a reload sends nothing again.
+    assert response.status_code == 302
+    assert response["Location"] == f"{form_page.url}otpravlena/"
+    thanks = client.get(response["Location"])
     submission = Submission.objects.get()
+    assert re.fullmatch(r"\d{4}-\d{6}", submission.reference_number)
+    assert f'Анкета <span class="reference">№&nbsp;{submission.reference_number}</span> отправлена' in (
+        thanks.text
+    )
+    assert "no-store" in thanks["Cache-Control"]
+    assert client.get(response["Location"])["Location"] == form_page.url  # shown once
     assert submission.form_data == {
         "familiya_i_imya": "Андреева Дарья",
-        "vash_vozrast": "17",
+        "vash_vozrast": 17,
         "elektronnaya_pochta": "dasha@example.org",
         "chem_khotite_pomoch": ["Помощь ветеранам", "Фото и видео"],
     }
     consent = submission.consent
-    assert consent.text == ConsentText.objects.current(ConsentText.Kind.PERSONAL_DATA)
+    assert consent.text == ConsentText.objects.current(ConsentText.Kind.VOLUNTEER)
     assert (consent.given_by_name, consent.given_by_email, consent.ip_address) == (
         "Андреева Дарья",
         "dasha@example.org",
         "127.0.0.1",
     )
-    assert "Стать волонтёром" in consent.covers
+    assert f"Анкета № {submission.reference_number} «Стать волонтёром»" == consent.covers
+    assert consent.text_shown.startswith(consent.text.text)
     [message] = mailoutbox
+    assert f"Номер анкеты: {submission.reference_number}" in message.body
     assert message.to == ["vol@example.org", "boss@example.org"]
     assert message.reply_to == ["dasha@example.org"]
     assert "Ваш возраст: 17" in message.body
@@ -232,8 +242,8 @@ def test_spam_is_rejected_and_stores_nothing(client, form_page, mailoutbox, over
 
 def test_over_the_rate_limit_nothing_is_stored(client, form_page, monkeypatch):
     monkeypatch.setattr("home.volunteer_forms.APPLICATION_SUBMISSIONS", RateLimit("applications", 2, 600))
-    for _ in range(2):
-        assert client.post(form_page.url, answers()).status_code == 200
+    for name in ("Первая Волонтёрка", "Второй Волонтёр"):
+        assert client.post(form_page.url, answers(familiya_i_imya=name)).status_code == 302
     response = client.post(form_page.url, answers(familiya_i_imya="Третий Волонтёр"))
     assert response.status_code == 429
     assert "очень много заявок" in response.text
@@ -270,16 +280,20 @@ def test_the_csv_export_has_the_labels_as_headings_is_formula_safe_and_logged(cl
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][1:] == [
+        "Номер анкеты",
         "Фамилия и имя",
         "Ваш возраст",
         "Электронная почта",
         "Чем хотите помочь",
         "Согласие на обработку персональных данных",
     ]
-    names = sorted(row[1] for row in rows[1:])
+    assert sorted(row[1] for row in rows[1:]) == sorted(
+        Submission.objects.values_list("reference_number", flat=True)
+    )
+    names = sorted(row[2] for row in rows[1:])
     assert names == ['\'=HYPERLINK("http://evil")', "Андреева Дарья"]
-    assert all(row[4] == "Помощь ветеранам, Фото и видео" for row in rows[1:])
-    assert all(row[5].startswith("Обработка персональных данных, версия 1") for row in rows[1:])
+    assert all(row[5] == "Помощь ветеранам, Фото и видео" for row in rows[1:])
+    assert all(row[6].startswith("Анкета волонтёра, версия 1") for row in rows[1:])
     entry = ExportLog.objects.get()
     assert (entry.username, entry.model_label, entry.row_count) == (
         "chief",
@@ -295,7 +309,7 @@ def test_the_xlsx_export_has_the_labels_as_headings(client, form_page, chief):
     response = client.get(f"/admin/forms/submissions/{form_page.pk}/", {"export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     headings = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
-    assert headings[1:3] == ["Фамилия и имя", "Ваш возраст"]
+    assert headings[1:4] == ["Номер анкеты", "Фамилия и имя", "Ваш возраст"]
     assert ExportLog.objects.get().file_format == "xlsx"
 
 

@@ -1,4 +1,9 @@
 import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 from django.db import OperationalError, close_old_connections, connection
 from django.test import RequestFactory
@@ -7,6 +12,8 @@ import pytest
 
 from home.cache import CacheUnavailable, ResilientRedisCache
 from home.resilience import DatabaseUnavailableMiddleware
+from tests.clubs.conftest import application_data as club_application_data
+from tests.mentors.conftest import application_data as mentor_application_data
 from tests.support.tcp_proxy import TcpProxy
 
 CLOSED_PORT_REDIS = "redis://127.0.0.1:1/0"
@@ -111,3 +118,71 @@ def test_health_endpoint_reports_database_and_cache(client):
     assert response.status_code == 200
     assert json.loads(response.content) == {"database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def production_setting(name, **env):
+    """A setting as site/settings/production.py computes it for `env` (in a fresh interpreter)."""
+    root = Path(__file__).resolve().parents[2]
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    clean.update(env, PYTHONPATH=f"{root / 'site'}{os.pathsep}{root}")
+    result = subprocess.run(
+        [sys.executable, "-c", f"import settings.production as s; print(s.{name})"],
+        env=clean,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+PRODUCTION_WITH_REDIS = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.org", "REDIS_URL": REAL_REDIS}
+
+
+@pytest.fixture
+def production_sessions_and_dead_redis(settings):
+    """Production's session engine, and its cache pointed at a port where no Redis answers."""
+    settings.SESSION_ENGINE = production_setting("SESSION_ENGINE", **PRODUCTION_WITH_REDIS)
+    settings.CACHES = {"default": resilient_cache(CLOSED_PORT_REDIS)}  # Django resets cache connections
+
+
+def follow_to_success_page(client, url, data):
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:500]
+    return client.get(response["Location"])
+
+
+@pytest.mark.django_db
+def test_a_club_application_sent_while_redis_is_down_shows_its_reference_and_link(
+    client, home_page, production_sessions_and_dead_redis
+):
+    from clubs.factories import ClubIndexPageFactory, ClubPageFactory
+    from clubs.models import ClubApplication
+
+    club = ClubPageFactory(parent=ClubIndexPageFactory(parent=home_page, slug="kruzhki"), capacity=10)
+    page = follow_to_success_page(client, club.url, club_application_data(age=12))
+    assert page.status_code == 200
+    application = ClubApplication.objects.get()
+    html = page.content.decode()
+    assert f"Заявка <span class=\"reference\">№&nbsp;{application.reference_number}</span> отправлена" in html
+    link = re.search(r'href="(http://testserver/zayavka/kruzhok/[^"]+/)"', html).group(1)
+    assert client.get(link).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_mentor_application_sent_while_redis_is_down_shows_its_reference_and_link(
+    client, home_page, production_sessions_and_dead_redis
+):
+    from mentors.factories import MentorCallIndexPageFactory, MentorCallPageFactory
+    from mentors.models import MentorApplication
+
+    call = MentorCallPageFactory(
+        parent=MentorCallIndexPageFactory(parent=home_page, slug="nastavnikam"), audiences=["veterans"]
+    )
+    page = follow_to_success_page(client, call.url, mentor_application_data())
+    assert page.status_code == 200
+    application = MentorApplication.objects.get()
+    html = page.content.decode()
+    assert application.reference_number in html
+    link = re.search(r'href="(http://testserver/zayavka/nastavnik/[^"]+/)"', html).group(1)
+    assert client.get(link).status_code == 200

@@ -41,7 +41,8 @@ def test_a_valid_application_is_numbered_stored_with_consent_and_history(
     assert application.directions == ["technical", "labour"]
     assert application.audience == Audience.VETERANS
     consent = application.consent
-    assert consent.text == ConsentText.objects.current(ConsentText.Kind.PERSONAL_DATA)
+    assert consent.text == ConsentText.objects.current(ConsentText.Kind.MENTOR)
+    assert consent.text_shown == consent.text.text
     assert consent.ip_address == "127.0.0.1"
     assert consent.given_at is not None
     assert application.reference_number in consent.covers

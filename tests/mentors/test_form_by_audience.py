@@ -108,7 +108,7 @@ def test_a_pupil_under_18_is_stored_with_a_consent_record_of_the_parent(
     application = MentorApplication.objects.get()
     assert application.guardian_phone == "+79120001122"
     consent = application.guardian_consent
-    assert consent.text.kind == ConsentText.Kind.GUARDIAN
+    assert consent.text.kind == ConsentText.Kind.MENTOR_GUARDIAN
     assert consent.given_by_name == "Смирнова Ольга Ивановна"
     assert consent.given_by_email == "mama@example.org"
     assert application.consent != consent and ConsentRecord.objects.count() == 2

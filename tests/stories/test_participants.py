@@ -44,7 +44,7 @@ def admin():
 def test_saving_a_participant_records_the_publication_consent(story):
     participant = story.participants.get()
     consent = participant.consent
-    assert consent.text == ConsentText.objects.current(ConsentText.Kind.PUBLICATION)
+    assert consent.text == ConsentText.objects.current(ConsentText.Kind.STORY_PUBLICATION)
     assert consent.given_by_name == "Иванова Мария Петровна, мама"
     assert "Юные техники Урала" in consent.covers and "хранится в отделении" in consent.covers
 
