@@ -164,7 +164,7 @@ def test_a_club_application_sent_while_redis_is_down_shows_its_reference_and_lin
     assert page.status_code == 200
     application = ClubApplication.objects.get()
     html = page.content.decode()
-    assert f"Заявка <span class=\"reference\">№&nbsp;{application.reference_number}</span> отправлена" in html
+    assert f'Заявка <span class="reference">№&nbsp;{application.reference_number}</span> отправлена' in html
     link = re.search(r'href="(http://testserver/zayavka/kruzhok/[^"]+/)"', html).group(1)
     assert client.get(link).status_code == 200
 
