@@ -24,7 +24,6 @@ from wagtail.coreutils import safe_snake_case, string_to_ascii
 from wagtail.fields import RichTextField
 
 from home.applications.notifications import email_builder, render_email, send_later
-from home.view_restrictions import ViewRestrictionsFromMemo
 
 CLEAN_NAME_MAX_LENGTH = 60
 # Names the form itself uses (spam protection, consent) or the submissions listing adds.
@@ -133,7 +132,7 @@ class VolunteerFormSubmission(AbstractFormSubmission):
         }
 
 
-class FormPage(ViewRestrictionsFromMemo, AbstractEmailForm):
+class FormPage(AbstractEmailForm):
     intro = models.TextField("Вступление", blank=True, max_length=1000)
     thank_you_text = RichTextField(
         "Текст после отправки",
