@@ -1,4 +1,4 @@
-"""What readers see after an editor's change with the page cache on: every change shows on the next request."""
+"""What readers see after an editor's change, with the page cache on: it shows on the next request."""
 
 from django.core.files.base import ContentFile
 
