@@ -41,20 +41,17 @@ class Facet:
         value_field = self.lookup
         # filter(), not exclude(): across a many-relation exclude() becomes a correlated NOT EXISTS per row.
         rows = queryset.filter(**{f"{value_field}__isnull": False})
+        # A story appears once per value of a single-valued field: DISTINCT (a sort of every row) only across
+        # a many-relation.
+        count = Count("pk", distinct=self.multi_valued)
         if self.choices:
-            counted = dict(
-                rows.order_by().values_list(value_field).annotate(count=Count("pk", distinct=True))
-            )
+            counted = dict(rows.order_by().values_list(value_field).annotate(count=count))
             return [
                 Option(value, label, counted.get(value, 0))
                 for value, label in self.choices
                 if value in counted or self.every_value
             ]
-        rows = (
-            rows.order_by()
-            .values_list(value_field, self.label_lookup)
-            .annotate(count=Count("pk", distinct=True))
-        )
+        rows = rows.order_by().values_list(value_field, self.label_lookup).annotate(count=count)
         options = {value: Option(value, label, count) for value, label, count in rows}
         if self.every_value:
             for value, label in self.model.objects.values_list("slug", "name"):
