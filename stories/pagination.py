@@ -6,8 +6,8 @@ from django.core.paginator import Page, Paginator
 class FromEitherEndPaginator(Paginator):
     """Reads a page past the middle from the other end of the list, in reverse order.
 
-    The database skips the rows before a page one by one (OFFSET), so with 10,000 stories the last page cost
-    ten times page 1. Counted from the nearer end, no page skips more than half the list. The queryset must
+    The database skips the rows before a page one by one (OFFSET), so the last page of a long list costs many
+    times page 1. Counted from the nearer end, no page skips more than half the list. The queryset must
     have a total order (a unique last sort key), or the two directions could disagree."""
 
     def page(self, number):

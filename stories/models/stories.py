@@ -296,8 +296,8 @@ class StoryPage(Page):
     def related_stories(self):
         """Stories sharing heroes, topics or the region with this one: the closest first, then the newest.
 
-        Shared heroes weigh 4, shared topics 2, the same region 1. Scoring every live story grew with the
-        catalogue (70–80 ms at 10,000 stories), so the stories are taken tier by tier, each tier a short
+        Shared heroes weigh 4, shared topics 2, the same region 1. Scoring every live story grows with the
+        catalogue, so the stories are taken tier by tier, each tier a short
         index-driven query, until there are enough: the stories sharing a hero (a handful per hero), scored;
         then, among the rest, the newest sharing a topic and the region (3), a topic only (2), the region
         only (1). Every story of a tier outranks every story of the tiers after it, so this picks exactly what

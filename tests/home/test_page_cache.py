@@ -182,3 +182,20 @@ def test_a_switch_the_cache_did_not_take_is_logged_and_bypasses_the_cache(client
     response = client.get("/o-nas/")
     assert response.status_code == 200 and response["X-Page-Cache"] == "miss"  # a new generation first
     assert client.get("/o-nas/")["X-Page-Cache"] == "hit"
+
+
+def test_a_hit_is_served_before_the_work_it_does_not_need(settings):
+    """Sessions, authentication, CSRF, two-factor and axes run only for requests the cache does not answer;
+    the security headers wrap hits too."""
+    order = settings.MIDDLEWARE
+    cache_at = order.index("home.page_cache.AnonymousPageCacheMiddleware")
+    assert order.index("home.security.SecurityHeadersMiddleware") < cache_at
+    for later in (
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "django_otp.middleware.OTPMiddleware",
+        "axes.middleware.AxesMiddleware",
+        "home.resilience.DatabaseUnavailableMiddleware",
+    ):
+        assert order.index(later) > cache_at, later
