@@ -12,6 +12,7 @@ from django.db.models import F
 from clubs.models import ClubPage, Direction, Format
 from home.applications.fields import AccessibleErrorsMixin
 from home.models import Region
+from home.page_cache import accept_query
 
 PER_PAGE = 12
 MAX_QUERY_LENGTH = 100
@@ -118,6 +119,7 @@ def directory_context(index_page, request) -> dict:
     clubs = filter_clubs(index_page, form, request)
     paginator = Paginator(clubs.with_listing_data(), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    accept_query(request, *_bounded_valid_params(form, request, page_obj))
     return {
         "filter_form": form,
         "clubs": page_obj.object_list,
@@ -126,6 +128,19 @@ def directory_context(index_page, request) -> dict:
         "is_filtered": any(form.value(name) not in (None, "") for name in form.fields if name != "sort"),
         "cities": _cities(index_page),
     }
+
+
+# Free text (what is searched, a city) has no end of values: such addresses are rendered, never cached.
+FREE_TEXT = ("q", "city")
+
+
+def _bounded_valid_params(form, request, page_obj):
+    """The parameters the page cache may key on (home.page_cache.accept_query): choices and numbers that
+    the form took without an error, and a real page number as the site writes it."""
+    params = [name for name in form.fields if name not in FREE_TEXT and name not in form.errors]
+    if request.GET.get("page") == str(page_obj.number):
+        params.append("page")
+    return params
 
 
 def _cities(index_page):

@@ -1,6 +1,6 @@
 """Whole-page cache for anonymous readers that is never stale: any write to content starts a new generation.
 
-Cached copies are keyed by a *content generation*. Saving or deleting a row of any model (or changing its
+Cached copies are tagged with a *content generation*. Saving or deleting a row of any model (or changing its
 many-to-many links), except the short list of models public pages never show (`PRIVATE_MODELS`), starts a
 new generation, and so do Wagtail's page signals (a move rewrites paths without saving rows one by one).
 Every page that could show the change is then rebuilt on its next request. A new model needs no declaration:
@@ -190,11 +190,12 @@ def _query_is_canonical(request) -> bool:
     return all(name in accepted and len(values) == 1 for name, values in request.GET.lists())
 
 
-def _cache_key(request, generation: str) -> str:
-    # Parameters in any order are one address.
+def _cache_key(request) -> str:
+    # Parameters in any order are one address. One entry per address: a copy from an older generation is
+    # overwritten, not left to expire beside the new one.
     query = "&".join(f"{name}={value}" for name, value in sorted(request.GET.items()))
     location = f"{request.get_host()}:{request.path}?{query}"
-    return f"page-cache:{generation}:{hashlib.sha256(location.encode()).hexdigest()}"
+    return f"page-cache:page:{hashlib.sha256(location.encode()).hexdigest()}"
 
 
 def _request_is_cacheable(request) -> bool:
@@ -232,22 +233,26 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         if _switch_failed.is_set() and not _bump_generation():
             return self.get_response(request)  # the cache may hold what a failed switch should have retired
-        key = _cache_key(request, current_generation())
-        stored = cache.get(key)
-        if stored is not None:
+        key = _cache_key(request)
+        # The generation and the page in one round trip; a copy counts only under the current generation.
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
             return _rebuild(stored)
         response = self.get_response(request)
         if _response_is_cacheable(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, headers), timeout=settings.PAGE_CACHE_SECONDS)
+            # Tagged with the generation read before rendering: a change made meanwhile retires it.
+            cache.set(key, (generation, response.content, headers), timeout=settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
 
 def _rebuild(stored) -> HttpResponse:
-    content, headers = stored
+    _generation, content, headers = stored
     response = HttpResponse(content)
     for name, value in headers.items():
         response[name] = value

@@ -220,3 +220,16 @@ def test_a_search_for_free_places_counts_them_afresh(client, club_index):
         ClubApplicationFactory(club=club, status=Status.ENROLLED)
     html = client.get(url).text
     assert "Моделисты" not in html and "Найдено кружков: <strong>0</strong>" in html  # no free places left
+
+
+def test_the_page_cache_keeps_filtered_addresses_but_not_free_text_or_junk(client, club_index, settings):
+    from home.models import NavigationSettings, SiteIdentity
+
+    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
+    settings.PAGE_CACHE_SECONDS = 600
+    filtered = f"{club_index.url}?direction=technical&region=moskva"
+    client.get(filtered)
+    assert client.get(filtered)["X-Page-Cache"] == "hit"
+    for address in (f"{filtered}&q=робот", f"{filtered}&utm_source=vk", f"{club_index.url}?age=abc"):
+        client.get(address)
+        assert "X-Page-Cache" not in client.get(address), address
