@@ -38,6 +38,20 @@ def _load_lines(runs) -> list[str]:
     ]
 
 
+def _overload_warning(runs) -> list[str]:
+    """A run on a machine busy with other work measures the machine, not the site: say so above the tables."""
+    busy = [run for run in runs if "load" in run and run["load"]["start"][0] > 2 * 2]
+    if not busy:
+        return []
+    scales = ", ".join(str(run["scale"]) for run in busy)
+    return [
+        f"**Overloaded machine (scale {scales}):** the load average was more than twice the number of cores, so",
+        "other work took most of the CPU; the ratios below are not comparable with the targets. A request the",
+        "harness could not finish within a round shows as 0 req/s. Re-run on an idle machine.",
+        "",
+    ]
+
+
 def _queries(counts) -> str:
     if "after_change" in counts:
         return f"{counts['queries']} ({counts['after_change']})"
@@ -76,6 +90,7 @@ def write_markdown(output: Path, reports: list[Path]) -> None:
             else ""
         ),
         "",
+        *_overload_warning(runs),
         "## Cold pages (the first request after a content change) and form pages",
         "",
         "The page cache is off, so every request is what the first reader after an editor's change gets: the",
