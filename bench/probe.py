@@ -25,6 +25,7 @@ from django.urls import reverse  # noqa: E402
 from clubs.models import ClubApplication, ClubIndexPage, ClubPage  # noqa: E402
 from home.applications.spam import sign_started_at  # noqa: E402
 from home.page_cache import new_generation  # noqa: E402
+from mentors.models import MentorCallPage  # noqa: E402
 from stories.models import HeroIndexPage, HeroPage, StoryIndexPage, StoryPage  # noqa: E402
 
 
@@ -54,6 +55,7 @@ def targets(client):
         "hero index": HeroIndexPage.objects.live().first().url,
         "club directory, 3 filters": f"{club_index}?region={club_region}&direction={direction}&age=12",
         "club page": club.url,
+        "call page": MentorCallPage.objects.live().open().order_by("path").first().url,
         "search": "/search/?q=%D0%B3%D0%B5%D1%80%D0%BE%D0%B9",  # «герой»
         "feed": f"{story_index}rss/",
     }, club

@@ -2,7 +2,6 @@
 
 from settings.production import *  # noqa: F403
 
-ROOT_URLCONF = "bench.urls"
 # Plain HTTP on loopback: no redirect to HTTPS, cookies without the Secure flag so that wrk and the test
 # client can send them back.
 SECURE_SSL_REDIRECT = False

@@ -11,9 +11,8 @@ from django.db.models import F
 
 from clubs.models import ClubPage, Direction, Format
 from home.applications.fields import AccessibleErrorsMixin
-from home.fragment_cache import when_rendered
 from home.models import Region
-from home.view_restrictions import public
+from home.page_cache import accept_query
 
 PER_PAGE = 12
 MAX_QUERY_LENGTH = 100
@@ -90,7 +89,7 @@ def search_matches(queryset, query):
 
 def filter_clubs(index_page, form, request):
     form.is_valid()  # fills cleaned_data for the valid fields; wrong ones are reported and skipped
-    clubs = public(ClubPage.objects.live(), request).descendant_of(index_page).with_taken_places()
+    clubs = ClubPage.objects.live().public().descendant_of(index_page).with_taken_places()
     clubs = clubs.annotate(places_left_sort=F("capacity") - F("taken_places"))
     if region := form.value("region"):
         clubs = clubs.filter(region=region)
@@ -118,25 +117,30 @@ def filter_clubs(index_page, form, request):
 def directory_context(index_page, request) -> dict:
     form = ClubFilterForm(request.GET)
     clubs = filter_clubs(index_page, form, request)
-    # Pages of (pk, capacity, taken places): a club whose card is cached for its number of free places is
-    # never built (ClubPage.cards_with_places); free places change with every application: read each time.
-    paginator = Paginator(clubs.values_list("pk", "capacity", "taken_places"), PER_PAGE)
+    paginator = Paginator(clubs.with_listing_data(), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    accept_query(request, *_bounded_valid_params(form, request, page_obj))
     return {
         "filter_form": form,
-        # The form's HTML depends on nothing but the query and published content (the regions' names).
-        "filter_key": sorted(query.lists()),
-        "clubs": ClubPage.cards_with_places(
-            [(pk, ClubPage.free_places(capacity, taken)) for pk, capacity, taken in page_obj.object_list],
-            request,
-        ),
+        "clubs": page_obj.object_list,
         "page_obj": page_obj,
         "result_count": paginator.count,
         "is_filtered": any(form.value(name) not in (None, "") for name in form.fields if name != "sort"),
-        "cities": when_rendered(lambda: list(_cities(index_page))),
+        "cities": _cities(index_page),
     }
+
+
+# Free text (what is searched, a city) has no end of values: such addresses are rendered, never cached.
+FREE_TEXT = ("q", "city")
+
+
+def _bounded_valid_params(form, request, page_obj):
+    """The parameters the page cache may key on (home.page_cache.accept_query): choices and numbers that
+    the form took without an error, and a real page number as the site writes it."""
+    params = [name for name in form.fields if name not in FREE_TEXT and name not in form.errors]
+    if request.GET.get("page") == str(page_obj.number):
+        params.append("page")
+    return params
 
 
 def _cities(index_page):

@@ -78,7 +78,7 @@ class ClubApplicationForm(AccessibleErrorsMixin, SpamProtectionFormMixin, Consen
             "Я даю согласие на обработку персональных данных — свою или, если участнику нет 18 лет, "
             "как его родитель или законный представитель"
         )
-        self.guardian_consent_text = ConsentText.objects.shown_on_forms(ConsentText.Kind.GUARDIAN)
+        self.guardian_consent_text = ConsentText.objects.current(ConsentText.Kind.GUARDIAN)
         self.age = None
 
     def clean_child_name(self):

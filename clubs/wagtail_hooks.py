@@ -10,10 +10,8 @@ from clubs import coordinators
 from clubs.admin_views import VIEWSET_NAME, ClubApplicationViewSet, sees_all_clubs
 from clubs.models import ClubApplication, ClubIndexPage, ClubPage, Status
 from clubs.models.applications import PLACE_TAKING_STATUSES
-from home.fragment_cache import cached_for_generation
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK
 from home.page_deletion import refuse_deleting
-from home.view_restrictions import public
 
 HOME_PAGE_CLUBS = 4
 
@@ -83,12 +81,8 @@ def add_overdue_panel(request, panels):
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK)
 def clubs_on_home_page(page, request):
-    """The newest clubs taking applications, those with free places first. Which clubs are the newest changes
-    only with publishing (kept per content generation); their free places change with every application,
-    so those are counted on each request, for these clubs only, and each card is kept per number of places."""
-    newest = cached_for_generation(
-        f"home-clubs:{page.pk}", lambda: _newest_open_clubs(request), request=request
-    )
+    """The newest clubs taking applications, those with free places first."""
+    newest = _newest_open_clubs(request)
     if newest is None:
         return None
     taken = dict(
@@ -101,7 +95,7 @@ def clubs_on_home_page(page, request):
     places = [(pk, ClubPage.free_places(capacity, taken.get(pk, 0))) for pk, capacity in newest["clubs"]]
     # Clubs with free places first; a full club still shows when there are too few open ones.
     places.sort(key=lambda entry: entry[1] == 0)
-    clubs = ClubPage.cards_with_places(places[:HOME_PAGE_CLUBS], request)
+    clubs = ClubPage.cards([pk for pk, _places in places[:HOME_PAGE_CLUBS]])
     if not clubs:
         return None
     return {"template": "clubs/includes/home_section.html", "clubs": clubs, "index_url": newest["index_url"]}
@@ -112,7 +106,8 @@ def _newest_open_clubs(request):
     if index is None:
         return None
     clubs = (
-        public(ClubPage.objects.live(), request)
+        ClubPage.objects.live()
+        .public()
         .descendant_of(index)
         .filter(accepting_applications=True)
         .order_by("-first_published_at", "-pk")

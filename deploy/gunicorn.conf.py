@@ -8,10 +8,11 @@ pythonpath = "site,."
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
-# Persistent database connections (CONN_MAX_AGE) live per worker; recycling workers now and then bounds
-# memory growth, with jitter so that they do not all restart at once.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
-max_requests_jitter = 500
+# Recycling a worker costs a cold start (imports, templates, connections) and slow requests while it warms
+# up, so it happens rarely: a safety net against slow memory growth, not a routine. Jitter keeps workers from
+# restarting together.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests_jitter = max_requests // 10
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
@@ -20,5 +21,7 @@ accesslog = "-"
 # No query strings in the access log: they may carry search terms or status-link tokens. No client address
 # either (personal data under 152-FZ; behind nginx it would only be the proxy's): nginx keeps it briefly.
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)ss'
+# Status links carry the applicant's token in the path: the log keeps the route only (deploy/access_log.py).
+logger_class = "deploy.access_log.RouteLogger"
 errorlog = "-"
 raw_env = [f"DJANGO_SETTINGS_MODULE={os.environ.get('DJANGO_SETTINGS_MODULE', 'settings.production')}"]

@@ -7,6 +7,7 @@ varies, and it is private to the browser. Works without JavaScript: the controls
 
 from dataclasses import dataclass, fields
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -91,7 +92,13 @@ def settings_view(request):
             response.delete_cookie(COOKIE_NAME)
         else:
             response.set_cookie(
-                COOKIE_NAME, chosen.to_cookie(), max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True
+                COOKIE_NAME,
+                chosen.to_cookie(),
+                max_age=COOKIE_MAX_AGE,
+                samesite="Lax",
+                httponly=True,
+                # Sent over HTTPS only wherever the session cookie is (production).
+                secure=settings.SESSION_COOKIE_SECURE,
             )
         return response
     groups = [

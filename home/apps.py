@@ -7,28 +7,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.models import PageViewRestriction, Site
-
-        from wagtailmedia import get_media_model
-
         from home import media_permissions, page_cache
-        from home.models import (
-            ConsentText,
-            CustomImage,
-            FooterLink,
-            HeaderLink,
-            NavigationSettings,
-            Region,
-            SiteIdentity,
-        )
 
         media_permissions.register()
-        page_cache.connect_page_signals()
-        for model in (CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, Site, SiteIdentity):
-            page_cache.watch_model(model)
-        # Audio and video play on story pages: replacing a recording's file must show on them at once.
-        page_cache.watch_model(get_media_model())
-        # A page made private (or public again) must leave (or enter) the caches at once, not on expiry.
-        page_cache.watch_model(PageViewRestriction)
-        # Application forms show the current consent texts from the worker's memo: a new version, at once.
-        page_cache.watch_model(ConsentText)
+        page_cache.connect_signals()

@@ -7,8 +7,6 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.fragment_cache import cached_stream_html
-
 # Rich text that editors cannot turn into a layout tool: headings have their own block.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -123,9 +121,6 @@ class BodyStreamBlock(blocks.StreamBlock):
         label = "Содержание"
 
     def render_basic(self, value, context=None):
-        return cached_stream_html(value, lambda: self._render_children(value, context))
-
-    def _render_children(self, value, context):
         # Every block's own template gives it its element and class (e.g. <figure class="block-quote">).
         # Wagtail's default adds a <div class="block-quote"> around each one, doubling borders and margins.
         return format_html_join("\n", "{}", [(child.render(context=context),) for child in value])

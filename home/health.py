@@ -23,10 +23,14 @@ def _database_ok() -> bool:
 
 
 def _cache_ok() -> bool:
+    # A key per probe: probes arriving together must not overwrite each other's value.
     probe = uuid.uuid4().hex
+    key = f"healthcheck:{probe}"
     try:
-        cache.set("healthcheck", probe, timeout=10)
-        return cache.get("healthcheck") == probe
+        cache.set(key, probe, timeout=10)
+        answered = cache.get(key) == probe
+        cache.delete(key)
+        return answered
     except Exception:
         logger.warning("Health check: the cache does not answer", exc_info=True)
         return False

@@ -2,14 +2,10 @@
 
 Wagtail routes /istorii/istoriya-1/ by asking the index for its child with that slug as a plain Page, then
 fetching the same row again as its specific type (two queries and a model conversion). An index whose children
-are all of one type can ask that type directly. And since the page found changes only when something is
-published, moved or deleted, it is kept in the shared cache per content generation (home/fragment_cache.py):
-each request unpickles its own copy, a few dozen Python calls against several thousand for the query.
+are all of one type can ask that type directly.
 """
 
 from django.http import Http404
-
-from home.fragment_cache import cached_for_generation
 
 
 class ChildOfOneTypeRouting:
@@ -30,9 +26,7 @@ class ChildOfOneTypeRouting:
         if not path_components:
             return super().route(request, path_components)
         slug, remaining = path_components[0], path_components[1:]
-        child = cached_for_generation(
-            f"routed-child:{self.pk}:{slug}", lambda: self._child(slug), request=request
-        )
+        child = self._child(slug)
         if child is None:
             raise Http404
         child._cached_parent_obj = self  # as Wagtail does: get_parent() then needs no query

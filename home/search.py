@@ -6,9 +6,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
-from home.fragment_cache import cached_for_generation
 from home.search_query import MAX_QUERY_LENGTH, build_query
-from home.view_restrictions import public
 
 RESULTS_PER_PAGE = 10
 
@@ -26,10 +24,8 @@ def _type_label(page):
 
 
 def _found(request, query, requested):
-    """(number of results, the page's number, its pages' pks, best first). The same for every reader until the
-    next content change, so kept per query, page and generation: building the search backend's ranking
-    query alone cost more Python than the rest of the page."""
-    results = public(Page.objects.live(), request).exclude(depth__lte=1).search(query)
+    """(number of results, the page's number, its pages' pks, best first)."""
+    results = Page.objects.live().public().exclude(depth__lte=1).search(query)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.page(_page_number(requested, paginator.num_pages))
     return paginator.count, page_obj.number, [page.pk for page in page_obj.object_list]
@@ -47,9 +43,7 @@ def search(request):
             context["error"] = "В запросе нет слов: напишите, что вы ищете, например «сталевар» или «Урал»."
         else:
             requested = request.GET.get("page")
-            count, number, pks = cached_for_generation(
-                f"search:{query_text}:{requested}", lambda: _found(request, query, requested), request=request
-            )
+            count, number, pks = _found(request, query, requested)
             # The page of a paginator over nothing but the count: the template's numbers and links.
             page_obj = Paginator(range(count), RESULTS_PER_PAGE).page(number)
             # One query per page type, not per result, for titles, summaries and addresses.

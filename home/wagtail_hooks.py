@@ -213,10 +213,3 @@ from home.dashboard import MyDraftsPanel, writes_pages  # noqa: E402
 def add_my_drafts_panel(request, panels):
     if writes_pages(request.user):
         panels.append(MyDraftsPanel(request.user))
-
-
-# --- Public pages: view restrictions from the worker's memo (home/view_restrictions.py) ---
-
-from home.view_restrictions import skip_view_restrictions  # noqa: E402
-
-hooks.register("before_serve_page", skip_view_restrictions)

@@ -158,7 +158,7 @@ class MentorApplicationForm(AccessibleErrorsMixin, SpamProtectionFormMixin, Cons
     def __init__(self, *args, call, **kwargs):
         self.call = call
         super().__init__(*args, **kwargs)
-        self.publication_consent_text = ConsentText.objects.shown_on_forms(ConsentText.Kind.PUBLICATION)
+        self.publication_consent_text = ConsentText.objects.current(ConsentText.Kind.PUBLICATION)
         self.fields["publication"].initial = False
         # Only the audiences the call is addressed to; the call's own region is the likely answer.
         call_audiences = [code for code in call.audience_codes if code in Audience.values]

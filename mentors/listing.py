@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 
 from home.applications.fields import AccessibleErrorsMixin
 from home.models import Region
-from home.view_restrictions import public
 from mentors.choices import Audience
 from mentors.forms import RegionChoiceField
 from mentors.models import MentorCallPage
@@ -50,7 +49,7 @@ class CallFilterForm(AccessibleErrorsMixin, forms.Form):
 
 def filter_calls(index_page, form, request):
     form.is_valid()  # fills cleaned_data for the valid fields; wrong ones are reported and skipped
-    calls = public(MentorCallPage.objects.live(), request).child_of(index_page)
+    calls = MentorCallPage.objects.live().public().child_of(index_page)
     if region := form.value("region"):
         calls = calls.for_region(region)
     if audience := form.value("audience"):

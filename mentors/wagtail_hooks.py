@@ -1,8 +1,6 @@
-from django.utils import timezone
-
 from wagtail import hooks
 
-from home.models.pages import HOME_PAGE_SECTIONS_HOOK, rendered_once_per_generation
+from home.models.pages import HOME_PAGE_SECTIONS_HOOK
 from home.page_deletion import refuse_deleting
 from mentors.admin_views import VIEWSET_NAME, MentorApplicationViewSet
 from mentors.models import MentorApplication, MentorCallIndexPage, MentorCallPage
@@ -16,8 +14,6 @@ def register_mentor_applications():
 
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK)
-# Open calls change at midnight as well as on publishing: the date is part of the key.
-@rendered_once_per_generation(lambda page: f"mentor-calls-{page.pk}:{timezone.localdate().isoformat()}")
 def mentor_calls_on_home_page(page, request):
     """The open calls with the nearest deadlines, in three queries whatever the number of calls."""
     index = MentorCallIndexPage.objects.live().first()

@@ -1,18 +1,13 @@
 """Faceted filters of a listing: each filter lives in the URL, filters combine, every option shows its count.
 
 The number of queries depends on the number of facets, never on the data: one query per facet for the
-counts, one for the total, plus one existence check for each asked-for slug. Given a `cache_scope` (what the
-base queryset is, e.g. "stories of index 5"), all of that is computed once per combination of asked-for values
-and content generation (home/fragment_cache.py), since it changes only when a page is published: a request
-then reads it in one round trip and runs none of these queries.
+counts, one for the total, plus one existence check for each asked-for slug.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.http import QueryDict
-
-from home.fragment_cache import cached_for_generation
 
 MAX_VALUE_LENGTH = 100
 
@@ -27,6 +22,9 @@ class Facet:
     choices: tuple = ()  # (value, label) pairs of a fixed list
     model: type | None = None  # where a slug is looked up when it is not among the options
     multi_valued: bool = False  # the lookup crosses a many-relation: filter through a subquery, no duplicates
+    # A short list (genres, awards, industries) offers every value, those with nothing under the other filters
+    # disabled with their zero, so that the field does not vanish; long ones (regions, topics) only the found.
+    every_value: bool = False
 
     def apply(self, queryset, value):
         if self.multi_valued:
@@ -41,21 +39,25 @@ class Facet:
 
     def counts(self, queryset) -> list["Option"]:
         value_field = self.lookup
-        rows = queryset.exclude(**{f"{value_field}__isnull": True})
+        # filter(), not exclude(): across a many-relation exclude() becomes a correlated NOT EXISTS per row.
+        rows = queryset.filter(**{f"{value_field}__isnull": False})
+        # A story appears once per value of a single-valued field: DISTINCT (a sort of every row) only across
+        # a many-relation.
+        count = Count("pk", distinct=self.multi_valued)
         if self.choices:
-            counted = dict(
-                rows.order_by().values_list(value_field).annotate(count=Count("pk", distinct=True))
-            )
-            return [Option(value, label, counted[value]) for value, label in self.choices if value in counted]
-        rows = (
-            rows.order_by()
-            .values_list(value_field, self.label_lookup)
-            .annotate(count=Count("pk", distinct=True))
-        )
+            counted = dict(rows.order_by().values_list(value_field).annotate(count=count))
+            return [
+                Option(value, label, counted.get(value, 0))
+                for value, label in self.choices
+                if value in counted or self.every_value
+            ]
+        rows = rows.order_by().values_list(value_field, self.label_lookup).annotate(count=count)
+        options = {value: Option(value, label, count) for value, label, count in rows}
+        if self.every_value:
+            for value, label in self.model.objects.values_list("slug", "name"):
+                options.setdefault(value, Option(value, label, 0))
         # Sorted here, not in SQL: database collations disagree on Cyrillic and on upper/lower case.
-        return sorted(
-            (Option(value, label, count) for value, label, count in rows), key=lambda o: o.label.lower()
-        )
+        return sorted(options.values(), key=lambda o: o.label.lower())
 
 
 @dataclass
@@ -99,54 +101,22 @@ class FacetState:
 class FacetedFilter:
     """Filters `queryset` by the facets found in `params` (request.GET); `fixed` facets come from the path."""
 
-    def __init__(
-        self,
-        queryset,
-        facets,
-        params: QueryDict,
-        fixed: dict | None = None,
-        cache_scope: str | None = None,
-        request=None,
-    ):
+    def __init__(self, queryset, facets, params: QueryDict, fixed: dict | None = None):
         self.base = queryset
-        self.cache_scope = cache_scope
         self.params = params
         self.fixed = [(facet, fixed[facet.param]) for facet in facets if fixed and facet.param in fixed]
         fixed_params = {facet.param for facet, _ in self.fixed}
         self.states = [self._read(facet) for facet in facets if facet.param not in fixed_params]
-        self.key = None  # what the listing is, as a cache key (None: not to be cached)
-        if cache_scope is None:
-            snapshot = self._snapshot()
-        else:
-            # Which values exist, every option's count and the total: one cached value per combination of
-            # asked-for values (known or not) and content generation, read in one round trip.
-            asked = [(facet.param, value) for facet, value in self.fixed]
-            asked += [(state.param, state.value or state.rejected) for state in self.states]
-            self.key = f"{cache_scope}:{asked!r}"
-            snapshot = cached_for_generation(f"facet-snapshot:{self.key}", self._snapshot, request=request)
-        self._restore(snapshot)
         for state in self.states:
+            if state.value and not state.facet.exists(state.value):
+                state.value, state.rejected = "", state.value
+        for state in self.states:
+            state.options = self._options(state)
             state.remove_url = self.url_without(state.param)
 
     def _read(self, facet):
         """The asked-for value, checked later (in `_snapshot`) against what exists."""
         return FacetState(facet, value=self.params.get(facet.param, "").strip()[:MAX_VALUE_LENGTH])
-
-    def _snapshot(self):
-        for state in self.states:
-            if state.value and not state.facet.exists(state.value):
-                state.value, state.rejected = "", state.value
-        states = []
-        for state in self.states:
-            options = [(o.value, o.label, o.count, o.selected) for o in self._options(state)]
-            states.append((state.value, state.rejected, options))
-        return {"states": states, "total": self._filtered().count()}
-
-    def _restore(self, snapshot):
-        for state, (value, rejected, options) in zip(self.states, snapshot["states"], strict=True):
-            state.value, state.rejected = value, rejected
-            state.options = [Option(*option) for option in options]
-        self.total = snapshot["total"]
 
     def _filtered(self, skip=None):
         queryset = self.base
@@ -173,11 +143,9 @@ class FacetedFilter:
         return options
 
     @property
-    def fragment_key(self) -> str:
-        """What the rendered form depends on besides the content: the address's query without the page."""
-        query = self.params.copy()
-        query.pop("page", None)
-        return f"{self.cache_scope}:{sorted(query.lists())!r}"
+    def accepted_params(self) -> list[str]:
+        """The parameters whose values are known and applied (home.page_cache caches only those addresses)."""
+        return [state.param for state in self.active if self.params.get(state.param) == state.value]
 
     @property
     def queryset(self):

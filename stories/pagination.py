@@ -2,14 +2,12 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 
-from home.fragment_cache import cached_for_generation
-
 
 class FromEitherEndPaginator(Paginator):
     """Reads a page past the middle from the other end of the list, in reverse order.
 
-    The database skips the rows before a page one by one (OFFSET), so with 10,000 stories the last page cost
-    ten times page 1. Counted from the nearer end, no page skips more than half the list. The queryset must
+    The database skips the rows before a page one by one (OFFSET), so the last page of a long list costs many
+    times page 1. Counted from the nearer end, no page skips more than half the list. The queryset must
     have a total order (a unique last sort key), or the two directions could disagree."""
 
     def page(self, number):
@@ -28,19 +26,22 @@ class FromEitherEndPaginator(Paginator):
 class Pagination:
     page: Page
     notice: str  # said to the reader when the asked-for page did not exist
+    requested: str | None = None  # the page parameter as written in the address
+
+    @property
+    def accepted_params(self) -> tuple[str, ...]:
+        """The page parameter, when it is a real page written as the site writes it (home.page_cache)."""
+        return ("page",) if self.requested == str(self.page.number) and not self.notice else ()
 
     @property
     def page_range(self):
         return self.page.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1)
 
 
-def paginate(queryset, requested, per_page, count=None) -> Pagination:
+def paginate(queryset, requested, per_page) -> Pagination:
     """The asked-for page; a wrong number (abc, 0, past the end) shows the nearest real page, not an error.
-    A page past the middle holds a list, not a queryset: fetch related data with prefetch_related_objects.
-    `count`, when the caller knows it (FacetedFilter.total, kept per content generation), saves the COUNT."""
+    A page past the middle holds a list, not a queryset: fetch related data with prefetch_related_objects."""
     paginator = FromEitherEndPaginator(queryset, per_page)
-    if count is not None:
-        paginator.count = count  # Paginator.count is a cached_property: this is its value
     notice = ""
     try:
         number = int(requested) if requested not in (None, "") else 1
@@ -50,25 +51,4 @@ def paginate(queryset, requested, per_page, count=None) -> Pagination:
         number, notice = 1, "Страницы с таким номером нет, поэтому показана первая страница."
     elif number > paginator.num_pages:
         number, notice = paginator.num_pages, "Такой страницы нет, поэтому показана последняя страница."
-    return Pagination(page=paginator.page(number), notice=notice)
-
-
-def page_of_pks(pks, requested, per_page, count, key, request) -> tuple[Pagination, list]:
-    """The asked-for page of `pks` (a values_list queryset in the listing's order) and that page's pks.
-
-    A listing's order and pages change only with publishing, so with a `key` (what the listing is: its filters
-    and order) the page's pks are kept per page asked for and content generation, and the request runs no
-    query for them. The page object is then built over the count alone: its numbers and links are the same."""
-    if key is None:
-        pagination = paginate(pks, requested, per_page, count=count)
-        return pagination, list(pagination.page.object_list)
-
-    def build():
-        pagination = paginate(pks, requested, per_page, count=count)
-        return pagination.page.number, pagination.notice, list(pagination.page.object_list)
-
-    number, notice, page_pks = cached_for_generation(
-        f"page-of-pks:{key}:{requested!r}", build, request=request
-    )
-    page = FromEitherEndPaginator(range(count), per_page).page(number)
-    return Pagination(page=page, notice=notice), page_pks
+    return Pagination(page=paginator.page(number), notice=notice, requested=requested)

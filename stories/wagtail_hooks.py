@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models.pages import HOME_PAGE_SECTIONS_HOOK, rendered_once_per_generation
+from home.models.pages import HOME_PAGE_SECTIONS_HOOK
 
 from .models import Award, HeroIndexPage, HeroPage, Industry, StoryIndexPage, StoryPage, StoryTag
 
@@ -52,7 +52,6 @@ register_snippet(StoriesSnippetGroup)
 
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK)
-@rendered_once_per_generation(lambda page: f"stories-of-{page.pk}")
 def home_stories_section(page, request):
     """Featured stories first, then the newest: a fixed number of cards, a fixed number of queries."""
     index = StoryIndexPage.objects.live().child_of(page).first()
@@ -66,7 +65,6 @@ def home_stories_section(page, request):
 
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK)
-@rendered_once_per_generation(lambda page: f"heroes-of-{page.pk}")
 def home_heroes_section(page, request):
     index = HeroIndexPage.objects.live().child_of(page).first()
     if index is None:

@@ -9,12 +9,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, DocumentBlock
-from home.view_restrictions import ViewRestrictionsFromMemo
 
 ASSIGN_PERMISSION = "clubs.assign_regional_editors"
 
 
-class BranchIndexPage(ViewRestrictionsFromMemo, Page):
+class BranchIndexPage(Page):
     intro = models.TextField("Вступление", blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -39,7 +38,7 @@ class BranchIndexPage(ViewRestrictionsFromMemo, Page):
         return context
 
 
-class BranchPage(ViewRestrictionsFromMemo, Page):
+class BranchPage(Page):
     class Level(models.TextChoices):
         REGIONAL = "regional", "Региональное отделение"
         LOCAL = "local", "Местное отделение"

@@ -16,10 +16,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.fragment_cache import cards_by_key
 from home.models import CustomImage
 from home.routing import ChildOfOneTypeRouting
-from home.view_restrictions import ViewRestrictionsFromMemo
 
 from ..coordinators import COORDINATOR_CHOICES, GRANT_CODENAME, GRANT_PERMISSION, GRANT_PERMISSION_NAME
 from .branches import BranchPage
@@ -134,7 +132,7 @@ class ClubPageForm(WagtailAdminPageForm):
         return page
 
 
-class ClubIndexPage(ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
+class ClubIndexPage(ChildOfOneTypeRouting, Page):
     intro = models.TextField("Вступление", blank=True, max_length=1000)
 
     @classmethod
@@ -166,7 +164,7 @@ class ClubIndexPage(ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
         return context
 
 
-class ClubPage(RoutablePageMixin, ViewRestrictionsFromMemo, Page):
+class ClubPage(RoutablePageMixin, Page):
     base_form_class = ClubPageForm
 
     intro = models.TextField(
@@ -370,17 +368,10 @@ class ClubPage(RoutablePageMixin, ViewRestrictionsFromMemo, Page):
         return self.applications.filter(status__in=PLACE_TAKING_STATUSES).count()
 
     @classmethod
-    def cards_with_places(cls, places, request):
-        """Cards (clubs/includes/club_card.html) of the clubs in `places`, (pk, free places) pairs in the
-        listing's order. A card is kept per content generation and number of free places, so an application
-        changes only its own club's card; the listing reads them in one round trip (cards_by_key), and only
-        the clubs whose cards are missing are fetched, with their photo and region."""
-        return cards_by_key(
-            [(pk, (pk, places_left)) for pk, places_left in places],
-            "club-card",
-            request,
-            lambda pks: cls.objects.live().filter(pk__in=pks).with_listing_data(),
-        )
+    def cards(cls, pks):
+        """The clubs `pks`, in that order, with what their cards (clubs/includes/club_card.html) show."""
+        found = {club.pk: club for club in cls.objects.live().filter(pk__in=pks).with_listing_data()}
+        return [found[pk] for pk in pks if pk in found]
 
     @property
     def places_left(self):

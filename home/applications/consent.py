@@ -26,7 +26,7 @@ class ConsentFormMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.consent_text = ConsentText.objects.shown_on_forms(self.consent_kind)
+        self.consent_text = ConsentText.objects.current(self.consent_kind)
         # Never ticked in advance, whatever the caller passed as initial data.
         self.fields["consent"].initial = False
 

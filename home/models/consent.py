@@ -15,13 +15,6 @@ class ConsentTextQuerySet(models.QuerySet):
         """The version shown on forms now: the latest one of this kind."""
         return self.filter(kind=kind).order_by("-version").first()
 
-    def shown_on_forms(self, kind: str) -> "ConsentText | None":
-        """`current(kind)` from the worker's memo (home/public_memo.py): every application form reads it, and
-        a new version starts a new content generation (home/apps.py), so the memo never shows an old one."""
-        from home.public_memo import memoized
-
-        return memoized(None, ("consent-text", kind), lambda: self.current(kind))
-
 
 class ConsentText(models.Model):
     # One kind per form and per person who agrees: each text names exactly the data its form asks

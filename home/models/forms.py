@@ -32,7 +32,6 @@ from wagtail.coreutils import safe_snake_case, string_to_ascii
 from wagtail.fields import RichTextField
 
 from home.applications.notifications import email_builder, render_email
-from home.view_restrictions import ViewRestrictionsFromMemo
 
 CLEAN_NAME_MAX_LENGTH = 60
 # Names the form itself uses (spam protection, consents, a minor's guardian) or the submissions listing adds.
@@ -244,7 +243,7 @@ GUARDIAN_LABELS = {
 }
 
 
-class FormPage(RoutablePageMixin, ViewRestrictionsFromMemo, AbstractEmailForm):
+class FormPage(RoutablePageMixin, AbstractEmailForm):
     intro = models.TextField("Вступление", blank=True, max_length=1000)
     thank_you_text = RichTextField(
         "Текст после отправки",

@@ -18,7 +18,6 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.view_restrictions import ViewRestrictionsFromMemo
 from mentors.choices import Audience
 
 
@@ -73,7 +72,7 @@ class MentorCallQuerySet(PageQuerySet):
 MentorCallManager = PageManager.from_queryset(MentorCallQuerySet)
 
 
-class MentorCallIndexPage(ViewRestrictionsFromMemo, Page):
+class MentorCallIndexPage(Page):
     intro = models.TextField("Вступление", blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -94,7 +93,7 @@ class MentorCallIndexPage(ViewRestrictionsFromMemo, Page):
         return context
 
 
-class MentorCallPage(RoutablePageMixin, ViewRestrictionsFromMemo, Page):
+class MentorCallPage(RoutablePageMixin, Page):
     lead = models.TextField("Лид", max_length=600, help_text="Две-три фразы: кого ищем и зачем.")
     body = StreamField(BodyStreamBlock(), verbose_name="Подробно", blank=True)
     audiences = ParentalManyToManyField(

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.security.SecurityHeadersMiddleware",
+    # Inside the security headers (a hit carries them too), before everything a hit does not need: sessions,
+    # authentication, CSRF, two-factor, axes, the database.
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "home.resilience.DatabaseUnavailableMiddleware",
     "home.bad_input.RejectNulCharactersMiddleware",
     # Before the CSRF check and the views: they read request.POST, which a non-UTF-8 body breaks.
@@ -67,9 +70,6 @@ MIDDLEWARE = [
     # Two-factor admin login (home/two_factor.py): django-otp marks verified users, ours asks for codes.
     "django_otp.middleware.OTPMiddleware",
     "home.two_factor.TwoFactorMiddleware",
-    "home.page_cache.AnonymousPageCacheMiddleware",
-    # After the page cache: only requests it does not answer need the site, settings and navigation.
-    "home.public_memo.PublicMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -121,9 +121,6 @@ TEMPLATES = [
         },
     },
 ]
-
-# Django's widget templates, with the common widgets written by Python (home/form_rendering.py): same HTML.
-FORM_RENDERER = "home.form_rendering.PythonWidgetRenderer"
 
 DATABASES = {"default": database_from_env(VAR_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

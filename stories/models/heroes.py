@@ -11,12 +11,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
-from home.fragment_cache import cards_by_key, when_rendered
+from home.page_cache import accept_query
 from home.routing import ChildOfOneTypeRouting
-from home.view_restrictions import ViewRestrictionsFromMemo
 from stories import images, sharing
 from stories.filters import Facet, FacetedFilter
-from stories.pagination import page_of_pks
+from stories.pagination import paginate
 
 from .taxonomy import AwardKind
 
@@ -27,7 +26,7 @@ def _year_help(what):
     return f"{what} — четыре цифры, например 1938."
 
 
-class HeroIndexPage(ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
+class HeroIndexPage(ChildOfOneTypeRouting, Page):
     intro = models.TextField("Вступление", blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -58,8 +57,17 @@ class HeroIndexPage(ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
                 "awards__award__kind",
                 choices=tuple(AwardKind.choices),
                 multi_valued=True,
+                every_value=True,
             ),
-            Facet("industry", "Отрасль", "Все отрасли", "industry__slug", "industry__name", model=Industry),
+            Facet(
+                "industry",
+                "Отрасль",
+                "Все отрасли",
+                "industry__slug",
+                "industry__name",
+                model=Industry,
+                every_value=True,
+            ),
         ]
 
     def heroes(self):
@@ -67,18 +75,15 @@ class HeroIndexPage(ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = FacetedFilter(
-            self.heroes(), self.facets(), request.GET, cache_scope=f"heroes-of-{self.pk}", request=request
-        )
-        by_name = filters.queryset.order_by("title", "pk").values_list("pk", flat=True)
-        pagination, pks = page_of_pks(
-            by_name, request.GET.get("page"), self.per_page, filters.total, filters.key, request
-        )
-        context.update(filters=filters, pagination=pagination, heroes=HeroPage.cards_from_pks(pks, request))
+        filters = FacetedFilter(self.heroes(), self.facets(), request.GET)
+        by_name = HeroPage.for_listing(filters.queryset.order_by("title", "pk"))
+        pagination = paginate(by_name, request.GET.get("page"), self.per_page)
+        accept_query(request, *filters.accepted_params, *pagination.accepted_params)
+        context.update(filters=filters, pagination=pagination, heroes=pagination.page.object_list)
         return context
 
 
-class HeroPage(ViewRestrictionsFromMemo, Page):
+class HeroPage(Page):
     portrait = models.ForeignKey(
         "home.CustomImage",
         verbose_name="Портрет",
@@ -162,17 +167,6 @@ class HeroPage(ViewRestrictionsFromMemo, Page):
         """Hero cards: portrait renditions, region and industry in a bounded number of queries."""
         return queryset.select_related("region", "industry").prefetch_related(cls._portrait())
 
-    @classmethod
-    def cards_from_pks(cls, pks, request):
-        """Cards (stories/includes/hero_card.html) of the heroes `pks`, in that order, as
-        StoryPage.cards_from_pks gives stories'."""
-        return cards_by_key(
-            [(pk, (pk,)) for pk in pks],
-            "hero-card",
-            request,
-            lambda missing: cls.for_listing(cls.objects.filter(pk__in=missing)),
-        )
-
     @property
     def years_of_life(self):
         if self.birth_year and self.death_year:
@@ -190,28 +184,20 @@ class HeroPage(ViewRestrictionsFromMemo, Page):
         return self.search_description or strip_tags(self.biography)
 
     def get_context(self, request, *args, **kwargs):
-        """As for a story (StoryPage.get_context): fetched only when the head and the profile, rendered once
-        per content generation, must be rendered."""
         from .stories import StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        awards = when_rendered(
-            lambda: list(self.awards.select_related("award").order_by("year", "sort_order"))
-        )
-        portrait = when_rendered(self._portrait_with_renditions)
-        share = when_rendered(
-            lambda: sharing.share_context(self, request, portrait(), description=self.listing_summary)
-        )
-        stories = StoryPage.objects.live().filter(story_heroes__hero=self).newest_first()
+        awards = list(self.awards.select_related("award").order_by("year", "sort_order"))
+        portrait = self._portrait_with_renditions()
+        share = sharing.share_context(self, request, portrait, description=self.listing_summary)
+        stories = StoryPage.objects.live().filter(story_heroes__hero=self).defer("body").newest_first()
         context.update(
             awards=awards,
-            timeline=when_rendered(lambda: list(self.timeline_events.order_by("year", "sort_order"))),
-            stories=when_rendered(
-                lambda: StoryPage.cards_from_pks(stories.values_list("pk", flat=True), request)
-            ),
+            timeline=list(self.timeline_events.order_by("year", "sort_order")),
+            stories=StoryPage.for_listing(stories),
             portrait=portrait,
             share=share,
-            structured_data=when_rendered(lambda: sharing.person_data(self, share(), awards())),
+            structured_data=sharing.person_data(self, share, awards),
         )
         return context
 

@@ -19,13 +19,12 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.fragment_cache import cached_for_generation, cards_by_key, when_rendered
+from home.page_cache import accept_query
 from home.routing import ChildOfOneTypeRouting
-from home.view_restrictions import ViewRestrictionsFromMemo
 from stories import images, sharing
 from stories.blocks import StoryBodyBlock
 from stories.filters import Facet, FacetedFilter
-from stories.pagination import page_of_pks
+from stories.pagination import paginate
 
 from .tags import StoryPageTag, StoryTag
 from .taxonomy import AwardKind
@@ -38,7 +37,7 @@ class StoryKind(models.TextChoices):
     NEWS = "news", "Новость"
 
 
-class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, ViewRestrictionsFromMemo, Page):
+class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, Page):
     intro = models.TextField("Вступление", blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -62,7 +61,7 @@ class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, ViewRestrictionsF
         from .taxonomy import Industry
 
         return [
-            Facet("kind", "Жанр", "Все жанры", "kind", choices=tuple(StoryKind.choices)),
+            Facet("kind", "Жанр", "Все жанры", "kind", choices=tuple(StoryKind.choices), every_value=True),
             Facet("tag", "Тема", "Все темы", "tags__slug", "tags__name", model=StoryTag, multi_valued=True),
             Facet("region", "Регион", "Все регионы", "region__slug", "region__name", model=Region),
             Facet(
@@ -72,6 +71,7 @@ class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, ViewRestrictionsF
                 "story_heroes__hero__awards__award__kind",
                 choices=tuple(AwardKind.choices),
                 multi_valued=True,
+                every_value=True,
             ),
             Facet(
                 "industry",
@@ -81,6 +81,7 @@ class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, ViewRestrictionsF
                 "story_heroes__hero__industry__name",
                 model=Industry,
                 multi_valued=True,
+                every_value=True,
             ),
         ]
 
@@ -138,41 +139,31 @@ class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, ViewRestrictionsF
 
         return StoryAtomFeed()(request, index=self, tag=tag)
 
-    def _featured(self, request):
-        """The featured stories' pks: they change only with publishing, so once per content generation."""
-        return cached_for_generation(
-            f"featured-stories:{self.pk}",
-            lambda: list(
+    def _listing_context(self, request, tag=None):
+        fixed = {"tag": tag.slug} if tag else None
+        filters = FacetedFilter(self.stories(), self.facets(), request.GET, fixed=fixed)
+        stories, featured, featured_pks = filters.queryset, [], []
+        if tag is None and not filters.is_active:
+            # The unfiltered list shows the featured stories on top, once: the list below goes on without them
+            featured_pks = list(
                 self.stories()
                 .filter(featured=True)
                 .newest_first()
                 .values_list("pk", flat=True)[: self.featured_count]
-            ),
-            request=request,
+            )
+            stories = stories.exclude(pk__in=featured_pks)
+        pagination = paginate(
+            StoryPage.for_listing(stories.newest_first()), request.GET.get("page"), self.per_page
         )
-
-    def _listing_context(self, request, tag=None):
-        fixed = {"tag": tag.slug} if tag else None
-        filters = FacetedFilter(
-            self.stories(),
-            self.facets(),
-            request.GET,
-            fixed=fixed,
-            cache_scope=f"stories-of-{self.pk}",
-            request=request,
-        )
-        newest = filters.queryset.newest_first().values_list("pk", flat=True)
-        pagination, pks = page_of_pks(
-            newest, request.GET.get("page"), self.per_page, filters.total, filters.key, request
-        )
-        show_featured = tag is None and not filters.is_active and pagination.page.number == 1
+        if featured_pks and pagination.page.number == 1:
+            featured = StoryPage.for_listing(self.stories().filter(pk__in=featured_pks).newest_first())
+        accept_query(request, *filters.accepted_params, *pagination.accepted_params)
         return {
             "filters": filters,
             "pagination": pagination,
-            "stories": StoryPage.cards_from_pks(pks, request),
-            "featured_stories": StoryPage.cards_from_pks(self._featured(request), request)
-            if show_featured
-            else [],
+            "stories": pagination.page.object_list,
+            "featured_stories": featured,
+            "story_count": pagination.page.paginator.count + len(featured_pks),
             "tag": tag,
             "reset_url": self.tag_url(tag.slug) if tag else self.url,
             "rss_url": self.feed_url(tag.slug if tag else None),
@@ -189,7 +180,7 @@ class StoryPageQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(ViewRestrictionsFromMemo, Page):
+class StoryPage(Page):
     lead = models.TextField("Лид", max_length=600, help_text="Два-три предложения: о ком и о чём история.")
     cover_image = models.ForeignKey(
         "home.CustomImage",
@@ -285,17 +276,6 @@ class StoryPage(ViewRestrictionsFromMemo, Page):
         """Story cards: cover renditions, region, tags and heroes in a bounded number of queries."""
         return queryset.select_related("region").prefetch_related(*cls._card_relations())
 
-    @classmethod
-    def cards_from_pks(cls, pks, request):
-        """Cards of the stories `pks`, in that order. A listing that pages through pks builds no story whose
-        card is cached; the others are fetched with what their cards show."""
-        return cards_by_key(
-            [(pk, (pk,)) for pk in pks],
-            "story-card",
-            request,
-            lambda missing: cls.for_listing(cls.objects.filter(pk__in=missing).defer("body")),
-        )
-
     @property
     def listing_image(self):
         return self.cover_image
@@ -316,8 +296,8 @@ class StoryPage(ViewRestrictionsFromMemo, Page):
     def related_stories(self):
         """Stories sharing heroes, topics or the region with this one: the closest first, then the newest.
 
-        Shared heroes weigh 4, shared topics 2, the same region 1. Scoring every live story grew with the
-        catalogue (70–80 ms at 10,000 stories), so the stories are taken tier by tier, each tier a short
+        Shared heroes weigh 4, shared topics 2, the same region 1. Scoring every live story grows with the
+        catalogue, so the stories are taken tier by tier, each tier a short
         index-driven query, until there are enough: the stories sharing a hero (a handful per hero), scored;
         then, among the rest, the newest sharing a topic and the region (3), a topic only (2), the region
         only (1). Every story of a tier outranks every story of the tiers after it, so this picks exactly what
@@ -362,38 +342,26 @@ class StoryPage(ViewRestrictionsFromMemo, Page):
         return [p for p in self.participants.select_related("consent", "photo") if p.may_be_shown]
 
     def get_context(self, request, *args, **kwargs):
-        """Everything the article shows is fetched only if the template needs it: the head and the article
-        are rendered once per content generation (`{% generation_cache %}`), so a reader's request usually
-        runs none of these queries."""
         context = super().get_context(request, *args, **kwargs)
         preview = getattr(request, "is_preview", False)
-
-        @when_rendered
-        def prefetched():
-            if not preview:
-                # A preview shows the editor's unsaved tags and heroes, held in memory: only live pages
-                # prefetch.
-                prefetch_related_objects([self], *self._relations())
-            return self
-
-        cover = when_rendered(self._cover_with_renditions)
-        share = when_rendered(lambda: sharing.share_context(self, request, cover(), description=self.lead))
-        index_page = when_rendered(lambda: self.get_parent().specific)
-        heroes = when_rendered(lambda: prefetched().hero_list)
-        tags = when_rendered(lambda: prefetched().tag_list)
+        if not preview:
+            # A preview shows the editor's unsaved tags and heroes, held in memory: only live pages prefetch.
+            prefetch_related_objects([self], *self._relations())
+        cover = self._cover_with_renditions()
+        share = sharing.share_context(self, request, cover, description=self.lead)
+        index_page = self.get_parent().specific
+        heroes, tags = self.hero_list, self.tag_list
         context.update(
-            participants=when_rendered(lambda: self.shown_participants(preview=preview)),
+            participants=self.shown_participants(preview=preview),
             cover=cover,
             heroes=heroes,
-            tags=when_rendered(lambda: [(tag, index_page().tag_url(tag.slug)) for tag in tags()]),
-            related_stories=self.related_stories,  # called by the template only when its cache misses
+            tags=[(tag, index_page.tag_url(tag.slug)) for tag in tags],
+            related_stories=self.related_stories,  # a callable: the template asks for it once
             share=share,
             index_page=index_page,
-            rss_url=when_rendered(lambda: index_page().feed_url()),
-            atom_url=when_rendered(lambda: index_page().feed_url(atom=True)),
-            structured_data=when_rendered(
-                lambda: sharing.article_data(self, request, share(), heroes(), tags())
-            ),
+            rss_url=index_page.feed_url(),
+            atom_url=index_page.feed_url(atom=True),
+            structured_data=sharing.article_data(self, request, share, heroes, tags),
         )
         return context
 

@@ -5,8 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.db import OperationalError, close_old_connections, connection
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 import pytest
 
@@ -60,6 +61,10 @@ def test_pages_answer_503_while_postgres_is_down_and_recover_without_restart(cli
         close_old_connections()
         return response
 
+    editor = Client(raise_request_exception=False)
+    editor.force_login(
+        get_user_model().objects.create_superuser("ed", "ed@example.org", "long-enough-password-1")
+    )
     try:
         assert get_home().status_code == 200
         proxy.cut()
@@ -67,6 +72,12 @@ def test_pages_answer_503_while_postgres_is_down_and_recover_without_restart(cli
         assert response.status_code == 503
         assert "Сайт временно недоступен" in response.text
         assert get_home().status_code == 503
+        # Outside a view too: the 404 page and the admin of a logged-in editor read the database.
+        anonymous = Client(raise_request_exception=False)
+        assert anonymous.get("/net-takoy-stranicy/").status_code == 503
+        close_old_connections()
+        assert editor.get("/admin/").status_code == 503
+        close_old_connections()
         proxy.restore()
         assert get_home().status_code == 200
     finally:

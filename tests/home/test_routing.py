@@ -1,5 +1,5 @@
-"""Listing indexes route to their pages with one query, then from the cache until the next content change
-(home/routing.py), with Wagtail's outcomes."""
+"""Listing indexes route to their pages with one query of the page's own type (home/routing.py), with
+Wagtail's outcomes."""
 
 from django.http import Http404
 from django.test import RequestFactory
@@ -48,17 +48,6 @@ def test_the_index_own_routes_come_before_its_pages(client, story_index):
     assert response["Content-Type"].startswith("application/rss+xml")
 
 
-def test_sections_below_the_home_page_are_routed_from_the_memo(story_index, django_assert_num_queries):
-    StoryPageFactory(parent=story_index, slug="plavilshchik")
-    home = story_index.get_parent().specific
-    home.route(RequestFactory().get("/"), ["istorii", "plavilshchik"])  # fills the memo and the cache
-    with django_assert_num_queries(0):  # the section from the worker's memo, the story from the cache
-        found = home.route(RequestFactory().get("/"), ["istorii", "plavilshchik"]).page
-    assert found.slug == "plavilshchik" and found.get_parent().slug == "istorii"
-    with pytest.raises(Http404):
-        home.route(RequestFactory().get("/"), ["net-takogo-razdela", "plavilshchik"])
-
-
 def test_a_renamed_section_is_routed_at_its_new_address_at_once(client, story_index):
     StoryPageFactory(parent=story_index, slug="plavilshchik")
     assert client.get("/istorii/plavilshchik/").status_code == 200
@@ -77,15 +66,6 @@ def test_a_club_comes_with_what_its_page_shows(home_page, django_assert_num_quer
         club = index.route(RequestFactory().get("/"), ["yunyy-tehnik"]).page
         shown = (club.region.name, club.image)
     assert shown[0]
-
-
-def test_a_routed_page_is_a_copy_of_its_own_for_each_request(story_index, django_assert_num_queries):
-    StoryPageFactory(parent=story_index, slug="plavilshchik", title="Плавильщик")
-    first = story_index.route(RequestFactory().get("/"), ["plavilshchik"]).page
-    first.title = "Изменено в памяти одного запроса"
-    with django_assert_num_queries(0):
-        again = story_index.route(RequestFactory().get("/"), ["plavilshchik"]).page
-    assert again.title == "Плавильщик" and again is not first
 
 
 def test_a_published_change_of_address_or_an_unpublished_page_is_routed_at_once(client, story_index):

@@ -173,28 +173,3 @@ def test_postgres_search_reads_matching_entries_through_indexes(client, pages):
     # normalises them.
     assert "USING gin (((title || body)))" in gin_definition, gin_definition
     assert "(title || body) @@" in plan, plan
-
-
-def test_a_repeated_search_is_answered_from_the_cache_until_something_is_published(client, pages, home_page):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from home.models import NavigationSettings, SiteIdentity
-
-    SiteIdentity.load(), NavigationSettings.load()  # created on first reading, which starts a new generation
-    with CaptureQueriesContext(connection) as once:
-        first, titles = found_titles(client, "шахтёр")
-    with CaptureQueriesContext(connection) as again:
-        second, same = found_titles(client, "шахтёр")
-    assert same == titles == {"Смена длиною в жизнь", "Горбунов Виктор Степанович"}
-    assert second.text == first.text
-
-    def searched(queries):
-        return [q["sql"] for q in queries.captured_queries if "indexentry" in q["sql"].lower()]
-
-    assert searched(once) and not searched(again)  # only the found pages are read, as their own types
-    stories = pages["hero_story"].get_parent()
-    StoryPageFactory(parent=stories, title="Шахтёр и его ученики", slug="ucheniki").save_revision().publish()
-    _, titles = found_titles(client, "шахтёр")
-    assert "Шахтёр и его ученики" in titles
-    assert "Найдено: 3" in client.get("/search/", {"q": "шахтёр"}).text

@@ -179,7 +179,23 @@ def test_featured_stories_show_first_on_the_unfiltered_first_page(client, catalo
     html = client.get(story_index.url).text
     featured = html[html.index('id="featured-title"') : html.index('id="list-title"')]
     assert titles(featured) == ["Клуб юных животноводов"]
+    # Not repeated straight below: the list goes on with the others, and the count still says all four.
+    assert "Клуб юных животноводов" not in listing(html)
+    assert set(listing(html)) == ALL - {"Клуб юных животноводов"}
+    assert "4 истории" in html
     assert 'id="featured-title"' not in client.get(f"{story_index.url}?kind=news").text
+
+
+def test_the_industry_filter_stays_when_its_counts_are_zero(client, catalogue, story_index):
+    from stories.factories import IndustryFactory
+
+    IndustryFactory(name="Энергетика", slug="energetika")
+    html = client.get(story_index.url).text
+    assert '<option value="energetika" disabled>Энергетика (0)</option>' in html
+    # Under a filter that leaves no story with a hero, every industry counts zero: the field stays.
+    html = client.get(f"{story_index.url}?kind=news").text
+    assert 'id="filter-industry"' in html
+    assert '<option value="metallurgiya" disabled>Металлургия (0)</option>' in html
 
 
 def test_tag_page_has_a_clean_address(client, catalogue, story_index):
