@@ -21,6 +21,7 @@ register_snippet(RegionViewSet)
 # --- Shared application machinery (home/applications): consent texts, export log, audit-log actions ---
 
 from wagtail import hooks  # noqa: E402
+from wagtail.admin.admin_url_finder import NullAdminURLFinder  # noqa: E402
 from wagtail.admin.views.generic import IndexView  # noqa: E402
 from wagtail.admin.viewsets.model import ModelViewSet  # noqa: E402
 
@@ -69,6 +70,12 @@ class ExportLogViewSet(ModelViewSet):
     def get_urlpatterns(self):
         patterns = super().get_urlpatterns()
         return [pattern for pattern in patterns if pattern.name in {"index", "index_results"}]
+
+    @property
+    def url_finder_class(self):
+        # No edit view to link to: the site history lists export entries without a link instead of failing
+        # to reverse «export_log:edit».
+        return NullAdminURLFinder
 
 
 register_snippet(ConsentTextViewSet)
