@@ -246,6 +246,9 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Gravatar is a third-party origin our CSP refuses (and it would tell it who edits the site): Wagtail then
+# shows its own default avatar, or the picture a user uploads in their account.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
