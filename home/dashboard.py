@@ -12,6 +12,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from home.moderation_feedback import changes_requested, with_workflow_states
+
 DRAFTS_SHOWN = 10
 
 
@@ -47,12 +49,15 @@ class MyDraftsPanel(Component):
             Q(live=False) | Q(has_unpublished_changes=True)
         )
         pages = list(
-            unpublished.prefetch_workflow_states()
+            with_workflow_states(unpublished)
             .annotate_approved_schedule()
             .order_by("-latest_revision_created_at", "-pk")[:DRAFTS_SHOWN]
         )
         return {
-            "rows": [{"page": page, "state": state_of(page)} for page in pages],
+            "rows": [
+                {"page": page, "state": state_of(page), "changes_requested": changes_requested(page)}
+                for page in pages
+            ],
             "total": unpublished.count(),
             "shown": DRAFTS_SHOWN,
         }

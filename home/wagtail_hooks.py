@@ -222,6 +222,17 @@ def add_my_drafts_panel(request, panels):
         panels.append(MyDraftsPanel(request.user))
 
 
+@hooks.register("before_edit_page")
+def show_the_request_for_changes(request, page):
+    """The chief editor's comment at the top of the editor while the page waits for the author's changes."""
+    from django.contrib import messages
+
+    from home.moderation_feedback import changes_requested
+
+    if request.method == "GET" and (feedback := changes_requested(page)):
+        messages.warning(request, feedback.as_message())
+
+
 # --- Public pages: view restrictions from the worker's memo (home/view_restrictions.py) ---
 
 from home.view_restrictions import skip_view_restrictions  # noqa: E402
