@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from home.moderation_feedback import changes_requested, with_workflow_states
 
@@ -18,7 +18,11 @@ DRAFTS_SHOWN = 10
 
 
 def writes_pages(user) -> bool:
-    return user.is_active and PagePermissionPolicy().user_has_any_permission(user, ["add", "change"])
+    # The registered policy (clubs/regional_editors.py adds regional editors' grants), never a plain
+    # PagePermissionPolicy(): both cache their answer on the user under one name, so asking the plain one
+    # first would hide the Pages menu and the explorer from regional editors for the rest of the request.
+    policy = policy_registry.get_by_type(Page)
+    return user.is_active and policy.user_has_any_permission(user, ["add", "change"])
 
 
 def state_of(page) -> str:
