@@ -211,6 +211,17 @@ def personal_data_report_menu_item():
     )
 
 
+# --- The admin's own stylesheet (static/css/admin.css) ---
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
 # --- Admin dashboard (home/dashboard.py) ---
 
 from home.dashboard import MyDraftsPanel, writes_pages  # noqa: E402
