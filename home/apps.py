@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
 
         from wagtailmedia import get_media_model
 
-        from home import page_cache, scheduling
+        from home import admin_plurals, page_cache, scheduling
         from home.models import (
             ConsentText,
             CustomImage,
@@ -24,6 +24,7 @@ class HomeConfig(AppConfig):
 
         page_cache.connect_page_signals()
         scheduling.connect()
+        admin_plurals.install()
         for model in (CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, Site, SiteIdentity):
             page_cache.watch_model(model)
         # Audio and video play on story pages: replacing a recording's file must show on them at once.

@@ -2,10 +2,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Region
+from home.region_chooser import REGIONS_PER_PAGE, RegionChooserViewSet
 
 
 class RegionViewSet(SnippetViewSet):
     model = Region
+    chooser_viewset_class = RegionChooserViewSet
+    chooser_per_page = REGIONS_PER_PAGE
     icon = "site"
     menu_label = "Регионы"
     add_to_admin_menu = False
