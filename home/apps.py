@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
 
         from wagtailmedia import get_media_model
 
-        from home import admin_plurals, page_cache, scheduling
+        from home import admin_language, admin_plurals, page_cache, scheduling
         from home.models import (
             ConsentText,
             CustomImage,
@@ -25,6 +25,7 @@ class HomeConfig(AppConfig):
         page_cache.connect_page_signals()
         scheduling.connect()
         admin_plurals.install()
+        admin_language.russian_site_columns()
         for model in (CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, Site, SiteIdentity):
             page_cache.watch_model(model)
         # Audio and video play on story pages: replacing a recording's file must show on them at once.

@@ -65,7 +65,7 @@ class ExportLogViewSet(ModelViewSet):
     icon = "download"
     menu_label = "Журнал выгрузок"
     add_to_settings_menu = True
-    list_display = ["exported_at", "username", "model_label", "file_format", "row_count", "filters"]
+    list_display = ["exported_at", "username", "what_exported", "file_format", "row_count", "filters"]
     list_filter = ["file_format", "model_label"]
     copy_view_enabled = False
     form_fields = []
@@ -212,6 +212,13 @@ def personal_data_report_menu_item():
         icon_name="view",
         order=900,
     )
+
+
+# --- The admin in Russian (home/admin_language.py, locale/ru) ---
+
+from home import admin_language  # noqa: E402
+
+hooks.register("construct_main_menu", admin_language.without_the_help_menu)
 
 
 # --- The admin's own stylesheet (static/css/admin.css) ---
