@@ -20,3 +20,9 @@ def without_the_help_menu(request, menu_items):
     """Wagtail's «Помощь» leads to its English editor guide (with a «new» badge): not for this site's editors,
     whose guide is the README's editing section and the people who run the site."""
     menu_items[:] = [item for item in menu_items if item.name != "help"]
+
+
+def index_view_adding(index_view_class, label: str):
+    """A listing whose «add» button names the thing in the accusative: Wagtail writes «Добавить» + the
+    nominative name («Добавить награда»), which only happens to be right for some nouns."""
+    return type(index_view_class.__name__, (index_view_class,), {"add_item_label": label})

@@ -39,6 +39,8 @@ LISTED_PHRASES = [
     "A network error occurred",
     "View latest version",
     "Locked by",
+    "Добавить награда",
+    "Добавить тема",
 ]
 # Words of Wagtail's English interface, checked as whole words in what is shown or read aloud.
 ENGLISH_WORDS = [

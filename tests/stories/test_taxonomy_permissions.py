@@ -57,3 +57,10 @@ def test_authors_cannot_add_awards(client):
     )
     assert response.status_code in (302, 403)
     assert not Award.objects.filter(name="Самодельная награда").exists()
+
+
+def test_the_add_buttons_name_the_thing_in_the_accusative(client):
+    client.force_login(member_of("Главные редакторы", "glavred"))
+    assert "Добавить награду" in client.get("/admin/snippets/stories/award/").content.decode()
+    assert "Добавить тему" in client.get("/admin/snippets/stories/storytag/").content.decode()
+    assert "Добавить отрасль" in client.get("/admin/snippets/stories/industry/").content.decode()
