@@ -125,3 +125,10 @@ KEEP_CLUBS_MESSAGE = (
 refuse_deleting(
     lambda pages: pages.filter(pk__in=ClubApplication.objects.values("club_id")), KEEP_CLUBS_MESSAGE
 )
+
+
+# --- Regional editors' dashboard panel (clubs/regional_dashboard.py) ---
+
+from clubs.regional_dashboard import add_my_branches_panel  # noqa: E402
+
+hooks.register("construct_homepage_panels", add_my_branches_panel)

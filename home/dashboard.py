@@ -10,13 +10,19 @@ from django.db.models import Q
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
+
+from home.moderation_feedback import changes_requested, with_workflow_states
 
 DRAFTS_SHOWN = 10
 
 
 def writes_pages(user) -> bool:
-    return user.is_active and PagePermissionPolicy().user_has_any_permission(user, ["add", "change"])
+    # The registered policy (clubs/regional_editors.py adds regional editors' grants), never a plain
+    # PagePermissionPolicy(): both cache their answer on the user under one name, so asking the plain one
+    # first would hide the Pages menu and the explorer from regional editors for the rest of the request.
+    policy = policy_registry.get_by_type(Page)
+    return user.is_active and policy.user_has_any_permission(user, ["add", "change"])
 
 
 def state_of(page) -> str:
@@ -47,12 +53,15 @@ class MyDraftsPanel(Component):
             Q(live=False) | Q(has_unpublished_changes=True)
         )
         pages = list(
-            unpublished.prefetch_workflow_states()
+            with_workflow_states(unpublished)
             .annotate_approved_schedule()
             .order_by("-latest_revision_created_at", "-pk")[:DRAFTS_SHOWN]
         )
         return {
-            "rows": [{"page": page, "state": state_of(page)} for page in pages],
+            "rows": [
+                {"page": page, "state": state_of(page), "changes_requested": changes_requested(page)}
+                for page in pages
+            ],
             "total": unpublished.count(),
             "shown": DRAFTS_SHOWN,
         }

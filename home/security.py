@@ -44,6 +44,12 @@ def build_policy(admin: bool) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items())
 
 
+def is_admin_preview(request) -> bool:
+    """True for the requests Wagtail makes up to render a preview (page, snippet, revision, moderation): they
+    never come from outside, and Wagtail flags them before they enter the middleware chain."""
+    return bool(getattr(request, "is_dummy", False) or getattr(request, "is_preview", False))
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -52,6 +58,12 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if is_admin_preview(request):
+            # Wagtail renders a preview by running a made-up request for the page's public URL through the
+            # whole middleware chain, then shows the result in the editor's same-origin frame: the public
+            # "never be framed" rules would leave that frame empty.
+            response["Content-Security-Policy"] = self.admin_policy
+            response["X-Frame-Options"] = "SAMEORIGIN"
         is_admin = request.path.startswith("/admin/")
         response.setdefault("Content-Security-Policy", self.admin_policy if is_admin else self.public_policy)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)

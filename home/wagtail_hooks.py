@@ -2,10 +2,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Region
+from home.region_chooser import REGIONS_PER_PAGE, RegionChooserViewSet
 
 
 class RegionViewSet(SnippetViewSet):
     model = Region
+    chooser_viewset_class = RegionChooserViewSet
+    chooser_per_page = REGIONS_PER_PAGE
     icon = "site"
     menu_label = "Регионы"
     add_to_admin_menu = False
@@ -21,6 +24,7 @@ register_snippet(RegionViewSet)
 # --- Shared application machinery (home/applications): consent texts, export log, audit-log actions ---
 
 from wagtail import hooks  # noqa: E402
+from wagtail.admin.admin_url_finder import NullAdminURLFinder  # noqa: E402
 from wagtail.admin.views.generic import IndexView  # noqa: E402
 from wagtail.admin.viewsets.model import ModelViewSet  # noqa: E402
 
@@ -61,7 +65,7 @@ class ExportLogViewSet(ModelViewSet):
     icon = "download"
     menu_label = "Журнал выгрузок"
     add_to_settings_menu = True
-    list_display = ["exported_at", "username", "model_label", "file_format", "row_count", "filters"]
+    list_display = ["exported_at", "username", "what_exported", "file_format", "row_count", "filters"]
     list_filter = ["file_format", "model_label"]
     copy_view_enabled = False
     form_fields = []
@@ -69,6 +73,12 @@ class ExportLogViewSet(ModelViewSet):
     def get_urlpatterns(self):
         patterns = super().get_urlpatterns()
         return [pattern for pattern in patterns if pattern.name in {"index", "index_results"}]
+
+    @property
+    def url_finder_class(self):
+        # No edit view to link to: the site history lists export entries without a link instead of failing
+        # to reverse «export_log:edit».
+        return NullAdminURLFinder
 
 
 register_snippet(ConsentTextViewSet)
@@ -204,6 +214,24 @@ def personal_data_report_menu_item():
     )
 
 
+# --- The admin in Russian (home/admin_language.py, locale/ru) ---
+
+from home import admin_language  # noqa: E402
+
+hooks.register("construct_main_menu", admin_language.without_the_help_menu)
+
+
+# --- The admin's own stylesheet (static/css/admin.css) ---
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
 # --- Admin dashboard (home/dashboard.py) ---
 
 from home.dashboard import MyDraftsPanel, writes_pages  # noqa: E402
@@ -213,3 +241,14 @@ from home.dashboard import MyDraftsPanel, writes_pages  # noqa: E402
 def add_my_drafts_panel(request, panels):
     if writes_pages(request.user):
         panels.append(MyDraftsPanel(request.user))
+
+
+@hooks.register("before_edit_page")
+def show_the_request_for_changes(request, page):
+    """The chief editor's comment at the top of the editor while the page waits for the author's changes."""
+    from django.contrib import messages
+
+    from home.moderation_feedback import changes_requested
+
+    if request.method == "GET" and (feedback := changes_requested(page)):
+        messages.warning(request, feedback.as_message())

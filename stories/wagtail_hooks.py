@@ -1,7 +1,9 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.admin_language import index_view_adding
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK
 
 from .models import Award, HeroIndexPage, HeroPage, Industry, StoryIndexPage, StoryPage, StoryTag
@@ -12,6 +14,7 @@ HOME_HEROES_COUNT = 4
 
 class AwardViewSet(SnippetViewSet):
     model = Award
+    index_view_class = index_view_adding(SnippetIndexView, "Добавить награду")
     icon = "pick"
     menu_label = "Награды"
     list_display = ["name", "kind"]
@@ -34,6 +37,7 @@ class IndustryViewSet(SnippetViewSet):
 
 class StoryTagViewSet(SnippetViewSet):
     model = StoryTag
+    index_view_class = index_view_adding(SnippetIndexView, "Добавить тему")
     icon = "tag"
     menu_label = "Темы историй"
     list_display = ["name", "slug"]

@@ -1,6 +1,7 @@
 """Database pieces of the shared application machinery (see home/applications/)."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 
 
@@ -42,4 +43,18 @@ class ExportLog(models.Model):
         verbose_name_plural = "журнал выгрузок"
 
     def __str__(self):
-        return f"{self.username}: {self.model_label}, {self.file_format}, {self.row_count} строк"
+        # Shown in the site history and the audit log: readable, not «clubs.ClubApplication, csv».
+        from home.admin_plurals import plural_form
+
+        rows = plural_form(self.row_count, ("строка", "строки", "строк"))
+        return f"{self.username}: {self.what_exported()}, {self.file_format.upper()}, {self.row_count} {rows}"
+
+    @admin.display(description="Что выгружено")
+    def what_exported(self) -> str:
+        from django.apps import apps
+
+        try:
+            model = apps.get_model(self.model_label)
+        except (LookupError, ValueError):
+            return self.model_label
+        return str(model._meta.verbose_name_plural).capitalize()

@@ -135,7 +135,7 @@ def test_a_long_list_says_more_than_the_cap_and_its_pages_lead_on(client, superu
     # Page 2 counts the next 40: the end is in sight, and the count is exact again.
     html = client.get(INDEX, {"p": 2}).text
     assert "Страница 2 из 3" in html
-    assert "45 заявки в кружки" in html
+    assert "45 заявок" in html
     assert "Более 40" not in html
     page_3 = client.get(INDEX, {"p": 3}).text
     assert page_3.count("Участник Номер") == 5
@@ -149,7 +149,7 @@ def test_a_filtered_list_past_the_cap_says_so(client, superuser, forty_five, mon
 
 def test_a_short_list_is_counted_exactly(client, superuser, numbered):
     html = client.get(INDEX).text
-    assert "Страница 1 из 1" in html and "5 заявки в кружки" in html
+    assert "Страница 1 из 1" in html and "5 заявок" in html
     assert "Более" not in html
 
 

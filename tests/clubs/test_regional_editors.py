@@ -326,3 +326,29 @@ def test_moving_a_branch_to_another_region_moves_its_clubs(club, branch):
     branch.region = region("tverskaya-oblast")
     branch.save()
     assert ClubPage.objects.get(pk=club.pk).region.slug == "tverskaya-oblast"
+
+
+def test_the_dashboard_leads_a_regional_editor_to_their_branch_and_clubs(client, regional, branch, home_page):
+    from clubs.factories import ClubIndexPageFactory
+    from tests.support.admin_crawl import urls_in_menu
+
+    index = ClubIndexPageFactory(parent=home_page, slug="kruzhki")
+    own = ClubPageFactory(parent=index, slug="svoy", title="Свой кружок", branch=branch)
+    ClubPageFactory(parent=index, slug="chuzhoy", title="Чужой кружок")
+    html = client.get("/admin/").text
+    # The Pages menu is there (it leads to the explorer, which shows only their pages).
+    assert "/admin/pages/" in urls_in_menu(html)
+    panel = html[html.index("Мои отделения и кружки") :]
+    assert f'href="/admin/pages/{branch.pk}/edit/"' in panel
+    assert f'href="/admin/pages/{own.pk}/edit/"' in panel and "Свой кружок" in panel
+    assert "Чужой кружок" not in html
+    assert f'href="/admin/pages/add/clubs/clubpage/{index.pk}/"' in panel
+    assert f'href="/admin/pages/{index.pk}/"' in panel
+    explorer = client.get(f"/admin/pages/{index.pk}/").text
+    assert "Свой кружок" in explorer and "Чужой кружок" not in explorer
+    assert client.get(f"/admin/pages/add/clubs/clubpage/{index.pk}/").status_code == 200
+
+
+def test_others_have_no_branches_panel(client, chief, branch):
+    client.force_login(chief)
+    assert "Мои отделения и кружки" not in client.get("/admin/").text

@@ -144,3 +144,26 @@ def test_the_dashboard_makes_as_many_queries_for_many_drafts_as_for_few(client, 
     html = client.get("/admin/").content.decode()
     assert "Показаны 10 последних из 15." in html
     assert Page.objects.filter(owner=author, live=False).count() == 15
+
+
+def test_the_chief_editors_comment_reaches_the_author_on_the_dashboard_and_editor(client, people, work):
+    chief = people["chief"]
+    chief.last_name = "Смирнова"
+    chief.first_name = "Анна"
+    chief.save()
+    state = work.current_workflow_state
+    state.current_task_state.task.specific.on_action(
+        state.current_task_state, chief, "reject", comment="Уточните даты в третьем абзаце"
+    )
+    html = dashboard(client, people["author"])
+    drafts_panel = html[html.index(DRAFTS) :]
+    assert "Анна Смирнова" in drafts_panel
+    assert "вернул(а) страницу на доработку: «Уточните даты в третьем абзаце»" in drafts_panel
+
+    editor = client.get(f"/admin/pages/{work.pk}/edit/").content.decode()
+    messages = editor[editor.index('class="messages"') :]
+    assert "«Уточните даты в третьем абзаце»" in messages[:3000]
+    # Once resubmitted, the request is answered: it leaves the dashboard and the editor.
+    work.current_workflow_state.resume(people["author"])
+    assert "Уточните даты" not in dashboard(client, people["author"])
+    assert "Уточните даты" not in client.get(f"/admin/pages/{work.pk}/edit/").content.decode()

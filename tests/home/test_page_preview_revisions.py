@@ -114,6 +114,7 @@ def test_every_page_type_previews_and_keeps_revisions(chief_editor_client, one_p
     response = client.get(preview_url)
     assert response.status_code == 200
     assert f"{page.title} (предпросмотр)" in response.content.decode()
+    assert_framable_by_the_admin(response)
 
     # Two revisions: the published one and a draft with a new title.
     first = page.save_revision()
@@ -127,10 +128,28 @@ def test_every_page_type_previews_and_keeps_revisions(chief_editor_client, one_p
     response = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
     assert response.status_code == 200
     assert page.title in response.content.decode()
+    assert_framable_by_the_admin(response)
     history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
     assert history.status_code == 200
     revision = client.get(reverse("wagtailadmin_pages:revisions_view", args=[page.pk, first.pk]))
     assert revision.status_code == 200
+    assert_framable_by_the_admin(revision)
     compare = client.get(reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, first.pk, draft.pk]))
     assert compare.status_code == 200
     assert "черновик" in compare.content.decode()
+
+
+def assert_framable_by_the_admin(response):
+    """Previews are shown in the editor's frame: the admin's frame policy, not the public «never framed»."""
+    policy = dict(part.split(" ", 1) for part in response["Content-Security-Policy"].split("; "))
+    assert policy["frame-ancestors"] == "'self'"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_public_pages_are_still_never_framed(client, one_page_of_each_type):
+    for page in one_page_of_each_type.values():
+        page.save_revision().publish()
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+        assert response["X-Frame-Options"] == "DENY"

@@ -77,3 +77,49 @@ def test_the_development_scheduler_runs_publish_scheduled(clock, story_index):
     call_command("run_scheduler", once=True, stdout=StringIO())
     story.refresh_from_db()
     assert story.live
+
+
+@pytest.fixture
+def chief_editor(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("glavred", "g@example.org", "x"))
+    return client
+
+
+def go_live_field(client, page):
+    from django.urls import reverse
+
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    return querydict_from_html(html, form_id="page-edit-form").get("go_live_at")
+
+
+@pytest.mark.parametrize("already_live", [False, True])
+def test_cancelling_a_scheduled_publication_clears_its_go_live_date(
+    chief_editor, clock, story_index, already_live
+):
+    from django.urls import reverse
+
+    story = StoryPageFactory(parent=story_index, title="Новая смена", slug="novaya-smena", live=already_live)
+    if already_live:
+        story.save_revision().publish()
+    story = schedule(story, go_live_at=NOW + datetime.timedelta(days=3))
+    revision = story.get_latest_revision()
+    assert revision.approved_go_live_at is not None
+    assert go_live_field(chief_editor, story)
+
+    response = chief_editor.post(
+        reverse("wagtailadmin_pages:revisions_unschedule", args=[story.pk, revision.pk]), follow=True
+    )
+    assert response.status_code == 200
+    story.refresh_from_db()
+    revision.refresh_from_db()
+    assert revision.approved_go_live_at is None
+    assert story.go_live_at is None
+    assert revision.content["go_live_at"] is None
+    assert not go_live_field(chief_editor, story)
+    assert story.get_latest_revision().as_object().go_live_at is None
+    # Publishing it again publishes it now, not on the forgotten date.
+    story.get_latest_revision().publish()
+    story.refresh_from_db()
+    assert story.live and story.get_latest_revision().approved_go_live_at is None
