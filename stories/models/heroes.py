@@ -128,8 +128,11 @@ class HeroPage(ViewRestrictionsFromMemo, Page):
         *Page.search_fields,
         index.SearchField("profession", boost=2),
         index.SearchField("biography"),
-        index.RelatedFields("region", [index.SearchField("name")]),
-        index.RelatedFields("industry", [index.SearchField("name")]),
+        index.RelatedFields("region", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("industry", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("awards", [index.RelatedFields("award", [index.SearchField("name")])]),
+        index.RelatedFields("timeline_events", [index.SearchField("text")]),
+        index.RelatedFields("portrait", [index.SearchField("title")]),
         index.FilterField("region_id"),
     ]
 
