@@ -156,6 +156,20 @@ def build_query(text: str):
     return And([word_query(word, is_last=position == len(words) - 1) for position, word in enumerate(words)])
 
 
+def highlight_terms(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """What a matched word of a text looks like (normalised): one of these forms, or one of these prefixes."""
+    forms, prefixes = set(), set()
+    words = words_of(text)
+    for position, word in enumerate(words):
+        forms.update(normalise(form) for form in word_forms(word))
+        if root := root_word(word):
+            forms.update(normalise(form) for form in word_forms(root))
+        prefixes.update(normalise(stem) for stem in family_stems(word))
+        if position == len(words) - 1 and len(word) >= LAST_WORD_PREFIX_MIN:
+            prefixes.add(normalise(word))
+    return frozenset(forms), tuple(prefixes)
+
+
 def title_markers(text: str) -> list[str]:
     """For each word, the part every one of its forms shares (normalised): a title containing all of them
     names what was asked for. Used to put such titles first."""
