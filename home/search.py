@@ -99,13 +99,17 @@ def _attach_pictures(pages):
 
 def _breadcrumbs(pages, request):
     """{page pk: [(title, url) of the sections above it]} from one query."""
-    paths = {
-        page.pk: [page.path[: Page.steplen * depth] for depth in range(3, page.depth)] for page in pages
-    }
+    paths = {page.pk: [page.path[: Page.steplen * depth] for depth in range(3, page.depth)] for page in pages}
     wanted = {path for page_paths in paths.values() for path in page_paths}
-    ancestors = {page.path: page for page in Page.objects.filter(path__in=wanted).only("title", "url_path", "path")}
+    ancestors = {
+        page.path: page for page in Page.objects.filter(path__in=wanted).only("title", "url_path", "path")
+    }
     return {
-        pk: [(ancestors[path].title, ancestors[path].get_url(request)) for path in page_paths if path in ancestors]
+        pk: [
+            (ancestors[path].title, ancestors[path].get_url(request))
+            for path in page_paths
+            if path in ancestors
+        ]
         for pk, page_paths in paths.items()
     }
 

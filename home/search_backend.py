@@ -19,8 +19,9 @@ class Prefix(PlainText):
 @cache
 def _compiler_with_prefix(compiler_class):
     if hasattr(compiler_class, "build_tsquery_content"):  # PostgreSQL
-        from modelsearch.backends.database.postgres.query import Lexeme
         from django.contrib.postgres.search import SearchQuery
+
+        from modelsearch.backends.database.postgres.query import Lexeme
 
         class PostgresPrefixCompiler(compiler_class):
             def build_tsquery_content(self, query, config=None, invert=False):
@@ -45,7 +46,7 @@ def _compiler_with_prefix(compiler_class):
     return compiler_class  # the plain fallback backend: a prefix is searched as the word itself
 
 
-def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)
+def SearchBackend(params):
     backend = database_search_backend(params)
     backend.query_compiler_class = _compiler_with_prefix(type(backend).query_compiler_class)
     return backend

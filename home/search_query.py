@@ -63,7 +63,11 @@ def _is_russian(word: str) -> bool:
 
 
 def _parses(word: str):
-    return [parse for parse in _analyzer().parse(word)[:MAX_PARSES] if parse.tag.POS not in IGNORED_PARTS_OF_SPEECH]
+    return [
+        parse
+        for parse in _analyzer().parse(word)[:MAX_PARSES]
+        if parse.tag.POS not in IGNORED_PARTS_OF_SPEECH
+    ]
 
 
 @lru_cache(maxsize=4096)
@@ -100,7 +104,8 @@ def family_stems(word: str) -> tuple[str, ...]:
 
 def _is_noun_in_dictionary(word: str) -> bool:
     return any(
-        parse.normal_form == word and parse.tag.POS == "NOUN" and parse.is_known for parse in _analyzer().parse(word)
+        parse.normal_form == word and parse.tag.POS == "NOUN" and parse.is_known
+        for parse in _analyzer().parse(word)
     )
 
 
@@ -118,7 +123,11 @@ def root_word(word: str) -> str | None:
             base = normal[: -len(suffix)].rstrip("ь")
             for ending in NOUN_ENDINGS:
                 candidate = base + ending
-                if candidate != normal and len(candidate) >= ROOT_WORD_MIN and _is_noun_in_dictionary(candidate):
+                if (
+                    candidate != normal
+                    and len(candidate) >= ROOT_WORD_MIN
+                    and _is_noun_in_dictionary(candidate)
+                ):
                     return candidate
     return None
 

@@ -39,4 +39,4 @@ def snippet(text: str, forms, prefixes) -> str:
         html.append("…")
     else:
         html.append(escape(parts[-1]))
-    return mark_safe("".join(html))  # noqa: S308 (every piece above is escaped or built by format_html)
+    return mark_safe("".join(html))

@@ -245,9 +245,11 @@ class StoryPage(ViewRestrictionsFromMemo, Page):
         index.SearchField("lead", boost=2),
         # Every block's text, captions and the titles of the pictures in it (home/blocks.py).
         index.SearchField("body"),
-        # Names and places weigh like the lead; on SQLite only the title is weighed apart (home/search_ranking.py).
+        # Names and places weigh like the lead (PostgreSQL only: see home/search_ranking.py).
         index.RelatedFields("region", [index.SearchField("name", boost=2)]),
-        index.RelatedFields("story_heroes", [index.RelatedFields("hero", [index.SearchField("title", boost=2)])]),
+        index.RelatedFields(
+            "story_heroes", [index.RelatedFields("hero", [index.SearchField("title", boost=2)])]
+        ),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.RelatedFields("cover_image", [index.SearchField("title")]),
         index.FilterField("kind"),

@@ -196,15 +196,20 @@ def test_the_header_has_a_search_form_on_every_page(client, pages):
 def test_the_phone_menu_leads_to_search():
     from django.template.loader import render_to_string
 
-    html = render_to_string("includes/header_navigation.html", {"links": [{"href": "/istorii/", "text": "Истории"}]})
-    assert '<li class="site-nav__search"><a class="site-nav__link" href="/search/">Поиск по сайту</a></li>' in html
+    html = render_to_string(
+        "includes/header_navigation.html", {"links": [{"href": "/istorii/", "text": "Истории"}]}
+    )
+    assert (
+        '<li class="site-nav__search"><a class="site-nav__link" href="/search/">Поиск по сайту</a></li>'
+        in html
+    )
 
 
 def test_results_can_be_narrowed_to_a_type_with_counts(client, pages):
     response = client.get("/search/", {"q": "шахтёр"})
     types = {t["key"]: t["count"] for t in response.context["types"]}
     assert types == {"stories": 1, "heroes": 1, "clubs": 0, "calls": 0, "pages": 0}
-    assert "Истории <span class=\"search-types__count\">1</span></a>" in response.text
+    assert 'Истории <span class="search-types__count">1</span></a>' in response.text
     response = client.get("/search/", {"q": "шахтёр", "type": "heroes"})
     assert [r["page"].title for r in response.context["results"]] == ["Горбунов Виктор Степанович"]
     assert response.context["total"] == 2 and response.context["found"] == 1
@@ -217,9 +222,7 @@ def test_matched_words_are_marked_and_the_rest_escaped(client, home_page):
         parent=home_page, title="Заметка", slug="zametka", lead="Шахтёры & «шахтерские» династии 1<2"
     )
     response = client.get("/search/", {"q": "шахтер"})
-    assert (
-        "<mark>Шахтёры</mark> &amp; «<mark>шахтерские</mark>» династии 1&lt;2</p>" in response.text
-    )
+    assert "<mark>Шахтёры</mark> &amp; «<mark>шахтерские</mark>» династии 1&lt;2</p>" in response.text
 
 
 def test_results_show_breadcrumbs_and_pictures(client, pages):
@@ -229,7 +232,7 @@ def test_results_show_breadcrumbs_and_pictures(client, pages):
     pages["hero_story"].save_revision().publish()
     response = client.get("/search/", {"q": "мартеновской"})
     assert '<ol><li><a href="/istorii/">' in response.text
-    assert 'format-avif.fill-160x120.avif' in response.text
+    assert "format-avif.fill-160x120.avif" in response.text
 
 
 def test_page_numbers_look_like_page_numbers(client, home_page):
@@ -237,7 +240,10 @@ def test_page_numbers_look_like_page_numbers(client, home_page):
         StandardPageFactory(parent=home_page, title=f"Сталевары {number}", slug=f"s{number}")
     response = client.get("/search/", {"q": "сталевар", "page": "2"})
     assert response.context["page_obj"].number == 2
-    assert '<span class="pagination__link pagination__link--current" aria-current="page">2</span>' in response.text
+    assert (
+        '<span class="pagination__link pagination__link--current" aria-current="page">2</span>'
+        in response.text
+    )
     assert 'aria-label="Страница 3">3</a>' in response.text
     assert "Страница 2 из 3" in response.text
 
@@ -253,7 +259,13 @@ def test_picture_titles_and_captions_inside_a_story_are_searched(client, home_pa
         slug="bez-slov",
         body=[
             ("image", {"image": picture, "caption": "Вечерняя смена", "credit": ""}),
-            ("gallery", {"title": "", "images": [{"image": picture, "caption": "Копёр"}, {"image": picture, "caption": ""}]}),
+            (
+                "gallery",
+                {
+                    "title": "",
+                    "images": [{"image": picture, "caption": "Копёр"}, {"image": picture, "caption": ""}],
+                },
+            ),
         ],
     )
     for query in ["терриконы", "вечерняя смена", "копёр"]:
@@ -286,7 +298,9 @@ def test_the_number_of_queries_does_not_grow_with_results(client, home_page, dja
     stories = StoryIndexPageFactory(parent=home_page)
     heroes = HeroIndexPageFactory(parent=home_page)
     for number in range(12):
-        StoryPageFactory(parent=stories, title=f"Сталевар {number}", slug=f"st{number}", cover_image=CustomImageFactory())
+        StoryPageFactory(
+            parent=stories, title=f"Сталевар {number}", slug=f"st{number}", cover_image=CustomImageFactory()
+        )
         HeroPageFactory(parent=heroes, title=f"Сталеваров {number}", slug=f"h{number}", profession="сталевар")
     client.get("/search/", {"q": "сталевар"})  # the site, settings and content types read once per worker
     with django_assert_max_num_queries(16):
