@@ -20,7 +20,7 @@ from home.search_query import normalise, title_markers, words_of
 SCORE = "_score"
 
 
-def _letters_pattern(text: str) -> str:
+def letters_pattern(text: str) -> str:
     """A regular expression (valid for Python and PostgreSQL alike) for `text` with «е» matching «ё»."""
     return "".join("[её]" if letter == "е" else re.escape(letter) for letter in normalise(text))
 
@@ -30,10 +30,10 @@ def title_tier(text: str):
     markers = title_markers(text)
     if not words:
         return Value(2, output_field=IntegerField())
-    exact = r"^\W*" + r"\W+".join(_letters_pattern(word) for word in words) + r"\W*$"
+    exact = r"^\W*" + r"\W+".join(letters_pattern(word) for word in words) + r"\W*$"
     contains_all = Q()
     for marker in markers:
-        contains_all &= Q(title__iregex=_letters_pattern(marker))
+        contains_all &= Q(title__iregex=letters_pattern(marker))
     return Case(
         When(title__iregex=exact, then=Value(0)),
         When(contains_all, then=Value(1)),
