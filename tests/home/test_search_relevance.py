@@ -1,7 +1,7 @@
 """Relevance of site search on the demo site: the share of RELEVANCE_SET (what readers, teenagers and
 journalists type) whose expected page is among the first three results. Run on SQLite and PostgreSQL; the
 figures are in the README («Stories and heroes»). With the search before issue 18 (no word families, picture
-titles not indexed, no title tiers) the share was 0.80 on SQLite."""
+titles not indexed, no title tiers) the share was 0.88 on SQLite."""
 
 import pytest
 
@@ -9,7 +9,7 @@ from tests.home.search_relevance_set import RELEVANCE_SET
 
 pytestmark = pytest.mark.django_db
 
-THRESHOLD = 0.9
+THRESHOLD = 0.95
 
 
 def top_three(client, query):
