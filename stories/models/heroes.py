@@ -139,6 +139,13 @@ class HeroPage(ViewRestrictionsFromMemo, Page):
     parent_page_types = ["stories.HeroIndexPage"]
     subpage_types = []
 
+    def get_sitemap_urls(self, request=None):
+        from stories.sitemap import hero_lastmod
+
+        return [
+            {**entry, "lastmod": hero_lastmod(self, request)} for entry in super().get_sitemap_urls(request)
+        ]
+
     class Meta:
         verbose_name = "герой"
         verbose_name_plural = "герои"

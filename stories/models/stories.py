@@ -107,6 +107,21 @@ class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, ViewRestrictionsF
         context.update(self._listing_context(request, tag=tag))
         return context
 
+    @path("tema/", name="topics")
+    def topics(self, request):
+        from django.template.response import TemplateResponse
+
+        from stories.topics import topics_with_counts
+
+        # Not self.render: that would build the whole story listing only to show the topics.
+        context = {"page": self, "self": self, "topics": list(topics_with_counts(self))}
+        return TemplateResponse(request, "stories/topics_index.html", context)
+
+    def get_sitemap_urls(self, request=None):
+        from stories.sitemap import topic_sitemap_urls
+
+        return [*super().get_sitemap_urls(request), *topic_sitemap_urls(self, request)]
+
     @path("tema/<str:tag>/")
     def tag(self, request, tag):
         story_tag = StoryTag.objects.filter(slug=tag).first()
