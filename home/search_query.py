@@ -148,7 +148,9 @@ def word_query(word: str, *, is_last: bool):
     forms = dict.fromkeys(word_forms(word))
     if root := root_word(word):
         forms.update(dict.fromkeys(word_forms(root)))
-    alternatives = [PlainText(form) for form in forms]
+    # One PlainText of the forms joined by OR, not one node per form: the backends rank each node with its own
+    # ts_rank/BM25 expression, and Django took longer to build fifty of them than the database to run them.
+    alternatives = [PlainText(" ".join(forms), operator="or")]
     prefixes = dict.fromkeys(family_stems(word))
     if is_last and len(word) >= LAST_WORD_PREFIX_MIN and "-" not in word:
         prefixes.setdefault(word.lower())
