@@ -54,6 +54,15 @@ def _analyzer():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+def _parse(word: str):
+    """pymorphy3's parses of `word`; none for a character it cannot name (it looks up Unicode names, and
+    some scripts' letters, e.g. Tangut, have none)."""
+    try:
+        return _analyzer().parse(word)
+    except (KeyError, ValueError):
+        return []
+
+
 def normalise(text: str) -> str:
     return text.lower().replace("ё", "е")
 
@@ -63,11 +72,7 @@ def _is_russian(word: str) -> bool:
 
 
 def _parses(word: str):
-    return [
-        parse
-        for parse in _analyzer().parse(word)[:MAX_PARSES]
-        if parse.tag.POS not in IGNORED_PARTS_OF_SPEECH
-    ]
+    return [parse for parse in _parse(word)[:MAX_PARSES] if parse.tag.POS not in IGNORED_PARTS_OF_SPEECH]
 
 
 @lru_cache(maxsize=4096)
@@ -78,7 +83,11 @@ def word_forms(word: str) -> tuple[str, ...]:
     if not _is_russian(word):
         return tuple(forms)
     for parse in _parses(word):
-        for form in parse.lexeme:
+        try:
+            lexeme = parse.lexeme
+        except (KeyError, ValueError):  # as in _parse: a character pymorphy3 cannot name
+            continue
+        for form in lexeme:
             if len(forms) >= MAX_FORMS_PER_WORD:
                 break
             # SQLite treats «ё» and «е» as different letters: the query carries both spellings.
@@ -104,8 +113,7 @@ def family_stems(word: str) -> tuple[str, ...]:
 
 def _is_noun_in_dictionary(word: str) -> bool:
     return any(
-        parse.normal_form == word and parse.tag.POS == "NOUN" and parse.is_known
-        for parse in _analyzer().parse(word)
+        parse.normal_form == word and parse.tag.POS == "NOUN" and parse.is_known for parse in _parse(word)
     )
 
 
@@ -133,7 +141,7 @@ def root_word(word: str) -> str | None:
 
 
 def is_ignored(word: str) -> bool:
-    parses = _analyzer().parse(word.lower())
+    parses = _parse(word.lower())
     return bool(parses) and parses[0].tag.POS in IGNORED_PARTS_OF_SPEECH and parses[0].score >= 0.5
 
 

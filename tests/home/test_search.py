@@ -130,6 +130,13 @@ def test_word_forms_cover_the_lexeme_and_both_spellings():
     assert word_forms("ГАЗ-66") == ("газ-66",)
 
 
+@pytest.mark.parametrize("text", ["𗀀", "шахтёр 𗀀", "а𗀀б"])
+def test_letters_the_dictionary_cannot_name_are_searched_as_typed(client, pages, text):
+    """pymorphy3 looks up Unicode names, and a Tangut letter has none: found by the fuzz test as a 500."""
+    assert build_query(text) is not None
+    assert client.get("/search/", {"q": text}).status_code == 200
+
+
 def test_build_query_needs_words():
     assert build_query("  ") is None
     assert build_query("?!") is None
