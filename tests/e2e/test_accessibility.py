@@ -15,7 +15,14 @@ def site_pages(demo_site):
     """Paths of one page of each public type, from the demo site."""
     from wagtail.models import Page
 
-    paths = {"home": "/", "404": "/net-takoy-stranicy/", "special-version": "/special-version/"}
+    paths = {
+        "home": "/",
+        "404": "/net-takoy-stranicy/",
+        "special-version": "/special-version/",
+        "search results": "/search/?q=шахтёр",
+        "topics": "/istorii/tema/",
+        "club directory, searched": "/kruzhki/?q=робот&city=москва",
+    }
     for page in Page.objects.live().filter(depth__gt=2).specific().order_by("path"):
         paths.setdefault(type(page).__name__, page.url)
     return paths
