@@ -318,3 +318,19 @@ def test_the_number_of_queries_does_not_grow_with_results(client, home_page, dja
     with django_assert_max_num_queries(16):
         response = client.get("/search/", {"q": "сталевар"})
     assert len(response.context["results"]) == 10
+
+
+@pytest.mark.postgres
+def test_a_misspelt_name_gets_a_suggestion(client, pages):
+    """PostgreSQL's pg_trgm offers pages whose title is close to a query that found nothing."""
+    response = client.get("/search/", {"q": "Горбунофф"})
+    assert response.context["total"] == 0
+    assert [page.title for page in response.context["suggestions"]] == ["Горбунов Виктор Степанович"]
+    assert "Возможно, вы искали:" in response.text
+    assert f'<a href="{pages["hero"].url}">Горбунов Виктор Степанович</a>' in response.text
+
+
+def test_no_suggestions_without_trigrams_or_for_nonsense(client, pages):
+    response = client.get("/search/", {"q": "ъъъщщщ"})
+    assert response.context["total"] == 0
+    assert response.context["suggestions"] == []
