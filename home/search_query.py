@@ -153,12 +153,13 @@ def words_of(text: str) -> list[str]:
 
 def word_query(word: str, *, is_last: bool):
     """What one word of the query matches: its forms, its family, and (typed last) what it begins."""
-    forms = dict.fromkeys(word_forms(word))
-    if root := root_word(word):
-        forms.update(dict.fromkeys(word_forms(root)))
     # One PlainText of the forms joined by OR, not one node per form: the backends rank each node with its own
     # ts_rank/BM25 expression, and Django took longer to build fifty of them than the database to run them.
-    alternatives = [PlainText(" ".join(forms), operator="or")]
+    # The root word's forms are a node of their own, so that a page using them ranks above one that only
+    # shares a prefix (the backends average the ranks of an OR's nodes).
+    alternatives = [PlainText(" ".join(word_forms(word)), operator="or")]
+    if root := root_word(word):
+        alternatives.append(PlainText(" ".join(word_forms(root)), operator="or"))
     prefixes = dict.fromkeys(family_stems(word))
     if is_last and len(word) >= LAST_WORD_PREFIX_MIN and "-" not in word:
         prefixes.setdefault(word.lower())
