@@ -2,17 +2,21 @@
 
 Everything is a GET form, so it works without JavaScript and every result page has a shareable address.
 A wrong value in the address (a made-up region, "age=abc") shows a message next to that filter and is ignored,
-never a server error.
+never a server error. The text search is the site search's query (home/search_query.py): any word form, words
+of one family, «ё» = «е», the last word as a prefix. The city is matched ignoring case and «ё», by its
+beginning. Clubs that take no applications or have no free places come after the open ones in every sort.
 """
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import Case, Count, F, IntegerField, Q, When
 
 from clubs.models import ClubPage, Direction, Format
 from home.applications.fields import AccessibleErrorsMixin
 from home.models import Region
 from home.page_cache import accept_query
+from home.search_query import build_query
+from home.search_ranking import letters_pattern
 
 PER_PAGE = 12
 MAX_QUERY_LENGTH = 100
@@ -26,8 +30,12 @@ YES = [("", "Неважно"), ("1", "Да")]
 
 
 class RegionChoiceField(forms.ModelChoiceField):
+    """Regions with the number of clubs in each; regions without clubs last (still valid choices, so that a
+    shared address keeps working)."""
+
     def label_from_instance(self, region):
-        return region.name
+        count = getattr(region, "club_count", None)
+        return region.name if count is None else f"{region.name} ({count})"
 
 
 class ClubFilterForm(AccessibleErrorsMixin, forms.Form):
@@ -73,6 +81,16 @@ class ClubFilterForm(AccessibleErrorsMixin, forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, index_page=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if index_page is not None:
+            live_clubs = Q(clubs__live=True, clubs__path__startswith=index_page.path)
+            self.fields["region"].queryset = (
+                Region.objects.annotate(club_count=Count("clubs", filter=live_clubs))
+                .annotate(has_clubs=Case(When(club_count=0, then=1), default=0, output_field=IntegerField()))
+                .order_by("has_clubs", "name")
+            )
+
     def value(self, name):
         """The cleaned value of a filter, or empty when it was wrong (its error is shown instead)."""
         if name in self.errors:
@@ -80,11 +98,13 @@ class ClubFilterForm(AccessibleErrorsMixin, forms.Form):
         return self.cleaned_data.get(name)
 
 
-def search_matches(queryset, query):
-    """Clubs whose indexed text matches (Wagtail search: stemmed on PostgreSQL, whole words on SQLite)."""
-    results = ClubPage.objects.live().search(query, operator="and", order_by_relevance=False)
-    matched = results.get_queryset() if hasattr(results, "get_queryset") else [page.pk for page in results]
-    return queryset.filter(pk__in=matched.values("pk") if hasattr(matched, "values") else matched)
+def search_matches(queryset, text):
+    """Clubs whose indexed text matches `text` as the site search would match it."""
+    query = build_query(text)
+    if query is None:
+        return queryset.none()
+    matched = ClubPage.objects.live().order_by().search(query, order_by_relevance=False).get_queryset()
+    return queryset.filter(pk__in=matched.order_by().values("pk"))
 
 
 def filter_clubs(index_page, form, request):
@@ -93,8 +113,9 @@ def filter_clubs(index_page, form, request):
     clubs = clubs.annotate(places_left_sort=F("capacity") - F("taken_places"))
     if region := form.value("region"):
         clubs = clubs.filter(region=region)
-    if city := (form.value("city") or "").strip():
-        clubs = clubs.filter(city__iexact=city)
+    if city := " ".join((form.value("city") or "").split()):
+        # A case-insensitive regular expression: SQLite's LOWER and LIKE fold only Latin letters.
+        clubs = clubs.filter(city__iregex=r"^\s*" + letters_pattern(city))
     if direction := form.value("direction"):
         clubs = clubs.filter(direction=direction)
     age = form.value("age")
@@ -111,11 +132,16 @@ def filter_clubs(index_page, form, request):
     if query := (form.value("q") or "").strip():
         clubs = search_matches(clubs, query)
     sort = form.value("sort") or "title"
-    return clubs.order_by(*SORTS[sort][1])
+    is_closed = Case(
+        When(accepting_applications=True, taken_places__lt=F("capacity"), then=0),
+        default=1,
+        output_field=IntegerField(),
+    )
+    return clubs.annotate(is_closed=is_closed).order_by("is_closed", *SORTS[sort][1])
 
 
 def directory_context(index_page, request) -> dict:
-    form = ClubFilterForm(request.GET)
+    form = ClubFilterForm(request.GET, index_page=index_page)
     clubs = filter_clubs(index_page, form, request)
     paginator = Paginator(clubs.with_listing_data(), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
@@ -126,6 +152,9 @@ def directory_context(index_page, request) -> dict:
         "page_obj": page_obj,
         "result_count": paginator.count,
         "is_filtered": any(form.value(name) not in (None, "") for name in form.fields if name != "sort"),
+        "filter_count": sum(
+            1 for name in form.fields if name != "sort" and form.value(name) not in (None, "")
+        ),
         "cities": _cities(index_page),
     }
 

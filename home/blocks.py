@@ -59,7 +59,19 @@ class QuoteBlock(blocks.StructBlock):
         description = "Выделенная цитата с указанием автора"
 
 
-class ImageBlock(blocks.StructBlock):
+class SearchesPictureTitle:
+    """A picture's title is part of what a reader sees (often its only description): searched with the
+    block's own text. A chooser block indexes nothing of its image, so a picture block adds it."""
+
+    def get_searchable_content(self, value):
+        content = super().get_searchable_content(value)
+        image = value.get("image") if value else None
+        if image is not None:
+            content.append(image.title)
+        return content
+
+
+class ImageBlock(SearchesPictureTitle, blocks.StructBlock):
     image = ImageChooserBlock(label="Изображение")
     caption = blocks.CharBlock(label="Подпись", required=False, max_length=300)
     credit = blocks.CharBlock(

@@ -12,6 +12,33 @@ logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
 
+# PostgreSQL's SQLSTATEs that mean the server cannot serve us now: connection exceptions (class 08), an
+# administrator's or crash shutdown, "cannot connect now" while starting, too many connections.
+UNAVAILABLE_SQLSTATES = {"57P01", "57P02", "57P03", "53300"}
+# SQLite has no codes in Django's exception: its messages for a file that cannot be used.
+SQLITE_UNAVAILABLE_MESSAGES = (
+    "unable to open database",
+    "database is locked",
+    "disk i/o error",
+    "readonly database",
+)
+CONNECTION_WORDS = ("connect", "server closed", "terminating connection", "no connection")
+
+
+def is_outage(exception) -> bool:
+    """Whether a database error means the database cannot be reached, as opposed to a bug in a query (a
+    syntax error, a missing column, an FTS5 query it cannot parse), which must stay a 500 and be seen."""
+    if isinstance(exception, InterfaceError):
+        return True  # the connection is already closed
+    if not isinstance(exception, OperationalError):
+        return False
+    sqlstate = getattr(exception.__cause__, "sqlstate", None)
+    if sqlstate:
+        return sqlstate.startswith("08") or sqlstate in UNAVAILABLE_SQLSTATES
+    message = str(exception).lower()
+    # psycopg reports a refused or dropped connection without a SQLSTATE: only its message says so.
+    return any(words in message for words in (*SQLITE_UNAVAILABLE_MESSAGES, *CONNECTION_WORDS))
+
 
 class DatabaseUnavailableMiddleware:
     """Answers 503 when the database cannot be reached.
@@ -28,7 +55,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        if not is_outage(exception):
             return None
         return unavailable(request, exception)
 

@@ -9,7 +9,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from wagtailmedia.blocks import AbstractMediaChooserBlock
 
-from home.blocks import BodyStreamBlock, ImageBlock
+from home.blocks import BodyStreamBlock, ImageBlock, SearchesPictureTitle
 
 from . import images
 
@@ -42,7 +42,7 @@ class StoryImageBlock(ImageBlock):
         description = "Фотография с подписью и автором"
 
 
-class GalleryImageBlock(blocks.StructBlock):
+class GalleryImageBlock(SearchesPictureTitle, blocks.StructBlock):
     image = PrefetchingImageChooserBlock(label="Изображение", rendition_specs=images.GALLERY)
     caption = blocks.CharBlock(label="Подпись", required=False, max_length=300)
 

@@ -175,8 +175,10 @@ class MentorCallPage(RoutablePageMixin, Page):
 
     search_fields = [
         *Page.search_fields,
-        index.SearchField("lead"),
+        index.SearchField("lead", boost=2),
         index.SearchField("mentor_tasks"),
+        index.SearchField("body"),
+        index.RelatedFields("region", [index.SearchField("name", boost=2)]),
         index.FilterField("region"),
         index.FilterField("deadline"),
     ]

@@ -239,7 +239,7 @@ MEDIA_AUDIO_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 MEDIA_VIDEO_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "home.search_backend",
         # Russian stemming on PostgreSQL; SQLite FTS5 ignores it (no stemming there).
         "SEARCH_CONFIG": "russian",
     }

@@ -24,3 +24,10 @@ document.querySelectorAll(".site-nav").forEach((nav) => {
         if (toggle.open && !nav.contains(event.target)) toggle.open = false;
     });
 });
+
+// The club directory's filters fold into «Фильтры (N)» on a phone, so that the results come first; a wide
+// screen has room for both side by side, so there they start open.
+const wideScreen = window.matchMedia("(min-width: 900px)");
+document.querySelectorAll(".club-filters-fold").forEach((fold) => {
+    if (wideScreen.matches) fold.open = true;
+});

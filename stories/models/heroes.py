@@ -133,13 +133,23 @@ class HeroPage(Page):
         *Page.search_fields,
         index.SearchField("profession", boost=2),
         index.SearchField("biography"),
-        index.RelatedFields("region", [index.SearchField("name")]),
-        index.RelatedFields("industry", [index.SearchField("name")]),
+        index.RelatedFields("region", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("industry", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("awards", [index.RelatedFields("award", [index.SearchField("name")])]),
+        index.RelatedFields("timeline_events", [index.SearchField("text")]),
+        index.RelatedFields("portrait", [index.SearchField("title")]),
         index.FilterField("region_id"),
     ]
 
     parent_page_types = ["stories.HeroIndexPage"]
     subpage_types = []
+
+    def get_sitemap_urls(self, request=None):
+        from stories.sitemap import hero_lastmod
+
+        return [
+            {**entry, "lastmod": hero_lastmod(self, request)} for entry in super().get_sitemap_urls(request)
+        ]
 
     class Meta:
         verbose_name = "герой"

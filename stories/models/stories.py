@@ -108,6 +108,21 @@ class StoryIndexPage(RoutablePageMixin, ChildOfOneTypeRouting, Page):
         context.update(self._listing_context(request, tag=tag))
         return context
 
+    @path("tema/", name="topics")
+    def topics(self, request):
+        from django.template.response import TemplateResponse
+
+        from stories.topics import topics_with_counts
+
+        # Not self.render: that would build the whole story listing only to show the topics.
+        context = {"page": self, "self": self, "topics": list(topics_with_counts(self))}
+        return TemplateResponse(request, "stories/topics_index.html", context)
+
+    def get_sitemap_urls(self, request=None):
+        from stories.sitemap import topic_sitemap_urls
+
+        return [*super().get_sitemap_urls(request), *topic_sitemap_urls(self, request)]
+
     @path("tema/<str:tag>/")
     def tag(self, request, tag):
         story_tag = StoryTag.objects.filter(slug=tag).first()
@@ -234,8 +249,15 @@ class StoryPage(Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("lead", boost=2),
+        # Every block's text, captions and the titles of the pictures in it (home/blocks.py).
         index.SearchField("body"),
-        index.RelatedFields("region", [index.SearchField("name")]),
+        # Names and places weigh like the lead (PostgreSQL only: see home/search_ranking.py).
+        index.RelatedFields("region", [index.SearchField("name", boost=2)]),
+        index.RelatedFields(
+            "story_heroes", [index.RelatedFields("hero", [index.SearchField("title", boost=2)])]
+        ),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("cover_image", [index.SearchField("title")]),
         index.FilterField("kind"),
         index.FilterField("date"),
     ]

@@ -233,3 +233,77 @@ def test_the_page_cache_keeps_filtered_addresses_but_not_free_text_or_junk(clien
     for address in (f"{filtered}&q=робот", f"{filtered}&utm_source=vk", f"{club_index.url}?age=abc"):
         client.get(address)
         assert "X-Page-Cache" not in client.get(address), address
+
+
+def ordered_titles(client, index, query=""):
+    html = client.get(index.url + query).text
+    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+
+
+@pytest.mark.parametrize("city", ["казань", "КАЗАНЬ", "Каз", "  каз  "])
+def test_the_city_is_matched_ignoring_case_by_its_beginning(client, club_index, catalogue, city):
+    assert titles(client, club_index, f"?city={city}") == ["Казанские краеведы"]
+
+
+def test_the_city_ignores_yo(client, club_index):
+    ClubPageFactory(parent=club_index, title="Посёлковый кружок", slug="p", city="Посёлок Шахтёров")
+    assert titles(client, club_index, "?city=поселок шахтеров") == ["Посёлковый кружок"]
+    assert titles(client, club_index, "?city=ПОСЁЛОК") == ["Посёлковый кружок"]
+
+
+def test_the_city_field_suggests_the_clubs_cities(client, club_index, catalogue):
+    html = client.get(club_index.url).text
+    assert '<datalist id="club-cities">' in html
+    assert '<option value="Казань">' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("робот", ["Робототехника"]), ("краевед", ["Краеведы"]), ("РОБОТОТЕХНИКИ", ["Робототехника"])],
+)
+def test_text_search_finds_other_forms_and_words_of_one_family(client, club_index, query, expected):
+    ClubPageFactory(parent=club_index, title="Робототехника", slug="robo", intro="Собираем машины.")
+    ClubPageFactory(parent=club_index, title="Краеведы", slug="kraev", intro="Изучаем родной край.")
+    ClubPageFactory(parent=club_index, title="Шахматы", slug="shakh", intro="Играем.")
+    assert titles(client, club_index, f"?q={query}") == expected
+
+
+@pytest.mark.parametrize("query", ['"', "'", 'NEAR("a" "b")', "a* OR -b", "((", "\x00", "ё" * 100, "*", "-"])
+def test_hostile_text_never_fails(client, club_index, catalogue, query):
+    response = client.get(club_index.url, {"q": query})
+    assert response.status_code < 500
+
+
+def test_closed_clubs_come_after_open_ones_in_every_sort(client, club_index):
+    ClubPageFactory(parent=club_index, title="Астрономы", slug="a", accepting_applications=False)
+    ClubPageFactory(parent=club_index, title="Бальные танцы", slug="b", capacity=1)
+    ClubApplicationFactory(club=ClubPage.objects.get(slug="b"), status=Status.ENROLLED)
+    ClubPageFactory(parent=club_index, title="Волейбол", slug="v")
+    for sort in ["title", "places", "newest"]:
+        assert ordered_titles(client, club_index, f"?sort={sort}")[0] == "Волейбол", sort
+    assert ordered_titles(client, club_index, "?sort=title") == ["Волейбол", "Астрономы", "Бальные танцы"]
+
+
+def test_regions_show_their_counts_and_empty_ones_come_last(client, club_index, catalogue):
+    html = client.get(club_index.url).text
+    select = re.search(r'<select name="region".*?</select>', html, re.S).group(0)
+    options = re.findall(r'<option value="([a-z-]+)"[^>]*>([^<]+)</option>', select)
+    labelled = [label for _slug, label in options]
+    assert "Республика Татарстан (1)" in labelled
+    counts = [int(re.search(r"\((\d+)\)$", label).group(1)) for label in labelled]
+    assert counts == sorted(counts, key=lambda count: count == 0)
+    assert counts[-1] == 0
+
+
+def test_paid_clubs_show_their_price(client, club_index, catalogue):
+    catalogue["online"].price = "1 500 ₽ в месяц"
+    catalogue["online"].save_revision().publish()
+    assert '<span class="club-price">1 500 ₽ в месяц</span>' in client.get(club_index.url).text
+
+
+def test_after_a_search_the_page_jumps_to_the_announced_results(client, club_index, catalogue):
+    html = client.get(club_index.url, {"q": "краевед"}).text
+    assert 'action="/kruzhki/#results"' in html or f'action="{club_index.url}#results"' in html
+    assert '<section class="directory__results" id="results" tabindex="-1"' in html
+    assert '<p class="result-count" role="status" aria-live="polite">' in html
+    assert '<summary class="club-filters-fold__summary">Фильтры (1)</summary>' in html

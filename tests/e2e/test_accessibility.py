@@ -22,6 +22,9 @@ def site_pages(demo_site):
         "my-applications": "/zayavka/moi/",
         "invalid-status-link": "/zayavka/kruzhok/" + "x" * 43 + "/",
         "senior-pupils-call": "/nastavnikam/starsheklassniki-vozhatye/",
+        "search results": "/search/?q=шахтёр",
+        "topics": "/istorii/tema/",
+        "club directory, searched": "/kruzhki/?q=робот&city=москва",
     }
     for page in Page.objects.live().filter(depth__gt=2).specific().order_by("path"):
         paths.setdefault(type(page).__name__, page.url)

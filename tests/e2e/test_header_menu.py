@@ -32,8 +32,8 @@ def test_on_a_phone_the_menu_is_folded_and_opens_by_keyboard(browser, live_serve
     expect(button).to_have_attribute("aria-expanded", "false")
     box = button.bounding_box()
     assert box["height"] >= 44 and box["width"] >= 44
-    # The header stays one row high: the logo and the button.
-    assert page.locator(".site-header__inner").bounding_box()["height"] < 100
+    # The header stays two rows high: the logo and the button, then the search form.
+    assert page.locator(".site-header__inner").bounding_box()["height"] < 180
     assert axe_violations(page) == []
 
     for _ in range(6):
@@ -83,7 +83,10 @@ def test_on_a_wide_screen_the_menu_is_a_plain_row_of_links(page, live_server, de
     page.goto(live_server.url + "/")
     nav = page.get_by_role("navigation", name="Основное меню")
     assert not nav.locator("summary").is_visible()
-    assert all(link.is_visible() for link in nav.locator("a").all())
+    # The menu's link to the search page is for phones; a wide header shows the search form itself.
+    assert all(link.is_visible() for link in nav.locator("li:not(.site-nav__search) a").all())
+    assert not nav.locator(".site-nav__search a").is_visible()
+    assert page.get_by_role("searchbox", name="Поиск по сайту").is_visible()
 
 
 def test_form_pages_get_their_form_styles_without_the_clubs_stylesheet(page, live_server, demo_site):

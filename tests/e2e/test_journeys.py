@@ -51,8 +51,9 @@ def test_a_reader_finds_a_hero_by_search_and_by_region_and_opens_a_story(page, l
     hero = HeroPage.objects.live().order_by("path").first()
     surname = hero.title.split()[0]
     page.goto(f"{live_server.url}/search/")
-    page.get_by_role("searchbox").fill(surname)
-    page.get_by_role("button", name="Найти").click()
+    form = page.get_by_role("search", name="Уточнить поиск")  # the header has a search form too
+    form.get_by_role("searchbox").fill(surname)
+    form.get_by_role("button", name="Найти").click()
     page.get_by_role("link", name=hero.title).first.click()
     page.wait_for_url(f"**{hero.url}")
     assert page.get_by_role("heading", level=1).inner_text().strip() == hero.title

@@ -46,6 +46,36 @@ def test_other_errors_are_left_alone():
     assert middleware.process_exception(RequestFactory().get("/"), ValueError("bug")) is None
 
 
+@pytest.mark.parametrize(
+    "message",
+    ['fts5: syntax error near """', "no such column: foo", 'near "SELEC": syntax error', "no such table: x"],
+)
+def test_a_query_the_database_rejects_is_a_bug_not_an_outage(message):
+    """Treating every OperationalError as an outage hid bugs (and answered 503 to a quote in a search)."""
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    assert middleware.process_exception(RequestFactory().get("/"), OperationalError(message)) is None
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_postgres_syntax_error_is_not_an_outage():
+    from django.db import ProgrammingError
+
+    from home.resilience import is_outage
+
+    with pytest.raises((OperationalError, ProgrammingError)) as error, connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsquery('russian', '((')")
+    assert not is_outage(error.value)
+
+
+@pytest.mark.parametrize("message", ["unable to open database file", "database is locked"])
+def test_an_sqlite_file_that_cannot_be_used_is_an_outage(message):
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    assert (
+        middleware.process_exception(RequestFactory().get("/"), OperationalError(message)).status_code == 503
+    )
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_pages_answer_503_while_postgres_is_down_and_recover_without_restart(client, home_page):
