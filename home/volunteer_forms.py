@@ -88,9 +88,7 @@ class VolunteerFormBase(AccessibleErrorsMixin, SpamProtectionFormMixin, ConsentF
         self.age = None
         if self.applicant_age_field:
             self.fields.update(guardian_fields())
-            self.guardian_consent_text = ConsentText.objects.shown_on_forms(
-                ConsentText.Kind.VOLUNTEER_GUARDIAN
-            )
+            self.guardian_consent_text = ConsentText.objects.current(ConsentText.Kind.VOLUNTEER_GUARDIAN)
         self.order_fields([name for name in self.fields if name not in OWN_FIELDS] + ["consent"])
 
     @property

@@ -173,7 +173,7 @@ class MentorApplicationForm(AccessibleErrorsMixin, SpamProtectionFormMixin, Cons
             )
         if call.region_id and not self.is_bound:
             self.fields["region"].initial = call.region_id
-        self.guardian_consent_text = ConsentText.objects.shown_on_forms(ConsentText.Kind.MENTOR_GUARDIAN)
+        self.guardian_consent_text = ConsentText.objects.current(ConsentText.Kind.MENTOR_GUARDIAN)
         self.fields["guardian_consent"].initial = False
         audiences = [value for value, _label in self.fields["audience"].choices]
         if len(audiences) == 1:

@@ -91,7 +91,7 @@ def test_the_number_input_carries_its_bounds(client, form_page):
 @pytest.mark.parametrize("phone", ["garbage", "+7 (912) 345", "12345678901234"])
 def test_a_phone_that_is_not_a_phone_is_explained(client, form_page, phone):
     response = client.post(form_page.url, answers(telefon=phone))
-    assert "Укажите телефон" in " ".join(errors_of(response, "telefon"))
+    assert "Проверьте номер телефона" in " ".join(errors_of(response, "telefon"))
     assert not Submission.objects.exists()
 
 
