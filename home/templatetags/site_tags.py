@@ -9,6 +9,13 @@ from home.public_memo import memoized
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def default_share_image(context):
+    from home.brand import default_share_image as describe
+
+    return describe(context["request"])
+
+
 def _link_targets(request, related_name):
     navigation = NavigationSettings.load(request_or_site=request)
     links = getattr(navigation, related_name).select_related("page").all()
