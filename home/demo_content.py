@@ -46,7 +46,9 @@ def organization_settings(context: DemoContext):
     identity.legal_address = "101000, г. Москва, ул. Мясницкая, д. 1, офис 12"
     identity.save()
     for order, (name, url) in enumerate(DEMO_PARTNERS):
-        Partner.objects.update_or_create(identity=identity, name=name, defaults={"url": url, "sort_order": order})
+        Partner.objects.update_or_create(
+            identity=identity, name=name, defaults={"url": url, "sort_order": order}
+        )
 
 
 DEMO_PARTNERS = [

@@ -9,64 +9,132 @@ import modelcluster.fields
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0009_search_lookup_indexes'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("home", "0009_search_lookup_indexes"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='siteidentity',
-            name='charter_document',
-            field=models.ForeignKey(blank=True, help_text='Файл главнее страницы, если выбрано и то и другое.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='Устав (файл)'),
+            model_name="siteidentity",
+            name="charter_document",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Файл главнее страницы, если выбрано и то и другое.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtaildocs.document",
+                verbose_name="Устав (файл)",
+            ),
         ),
         migrations.AddField(
-            model_name='siteidentity',
-            name='charter_page',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Устав (страница)'),
+            model_name="siteidentity",
+            name="charter_page",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.WAGTAIL_PAGE_MODEL,
+                verbose_name="Устав (страница)",
+            ),
         ),
         migrations.AddField(
-            model_name='siteidentity',
-            name='inn',
-            field=models.CharField(blank=True, max_length=12, validators=[django.core.validators.RegexValidator('^(?:\\d{10}|\\d{12})$', 'ИНН: только цифры, 10 или 12 знаков.')], verbose_name='ИНН'),
+            model_name="siteidentity",
+            name="inn",
+            field=models.CharField(
+                blank=True,
+                max_length=12,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^(?:\\d{10}|\\d{12})$", "ИНН: только цифры, 10 или 12 знаков."
+                    )
+                ],
+                verbose_name="ИНН",
+            ),
         ),
         migrations.AddField(
-            model_name='siteidentity',
-            name='kpp',
-            field=models.CharField(blank=True, max_length=9, validators=[django.core.validators.RegexValidator('^(?:\\d{9})$', 'КПП: только цифры, 9 знаков.')], verbose_name='КПП'),
+            model_name="siteidentity",
+            name="kpp",
+            field=models.CharField(
+                blank=True,
+                max_length=9,
+                validators=[
+                    django.core.validators.RegexValidator("^(?:\\d{9})$", "КПП: только цифры, 9 знаков.")
+                ],
+                verbose_name="КПП",
+            ),
         ),
         migrations.AddField(
-            model_name='siteidentity',
-            name='legal_address',
-            field=models.CharField(blank=True, max_length=300, verbose_name='Юридический адрес'),
+            model_name="siteidentity",
+            name="legal_address",
+            field=models.CharField(blank=True, max_length=300, verbose_name="Юридический адрес"),
         ),
         migrations.AddField(
-            model_name='siteidentity',
-            name='ogrn',
-            field=models.CharField(blank=True, max_length=13, validators=[django.core.validators.RegexValidator('^(?:\\d{13})$', 'ОГРН: только цифры, 13 знаков.')], verbose_name='ОГРН'),
+            model_name="siteidentity",
+            name="ogrn",
+            field=models.CharField(
+                blank=True,
+                max_length=13,
+                validators=[
+                    django.core.validators.RegexValidator("^(?:\\d{13})$", "ОГРН: только цифры, 13 знаков.")
+                ],
+                verbose_name="ОГРН",
+            ),
         ),
         migrations.AddField(
-            model_name='siteidentity',
-            name='privacy_policy_document',
-            field=models.ForeignKey(blank=True, help_text='Если политика выложена файлом, а не страницей.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='Политика обработки персональных данных (файл)'),
+            model_name="siteidentity",
+            name="privacy_policy_document",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Если политика выложена файлом, а не страницей.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtaildocs.document",
+                verbose_name="Политика обработки персональных данных (файл)",
+            ),
         ),
         migrations.CreateModel(
-            name='Partner',
+            name="Partner",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=200, verbose_name='Название')),
-                ('url', models.URLField(blank=True, verbose_name='Сайт')),
-                ('identity', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='partners', to='home.siteidentity')),
-                ('logo', models.ForeignKey(blank=True, help_text='Необязательно. Название партнёра всё равно подписано текстом.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.customimage', verbose_name='Логотип')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=200, verbose_name="Название")),
+                ("url", models.URLField(blank=True, verbose_name="Сайт")),
+                (
+                    "identity",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="partners",
+                        to="home.siteidentity",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Необязательно. Название партнёра всё равно подписано текстом.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="home.customimage",
+                        verbose_name="Логотип",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'партнёр',
-                'verbose_name_plural': 'партнёры',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "партнёр",
+                "verbose_name_plural": "партнёры",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

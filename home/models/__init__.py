@@ -19,6 +19,7 @@ __all__ = [
     "HomePage",
     "HomePageFeaturedPage",
     "NavigationSettings",
+    "Partner",
     "ReferenceSequence",
     "Region",
     "SiteIdentity",
