@@ -11,19 +11,31 @@ class HomeConfig(AppConfig):
 
         from wagtailmedia import get_media_model
 
-        from home import page_cache
+        from home import page_cache, srcset
         from home.models import (
             ConsentText,
             CustomImage,
             FooterLink,
             HeaderLink,
             NavigationSettings,
+            Partner,
             Region,
             SiteIdentity,
         )
 
+        srcset.install()
+
         page_cache.connect_page_signals()
-        for model in (CustomImage, FooterLink, HeaderLink, NavigationSettings, Region, Site, SiteIdentity):
+        for model in (
+            CustomImage,
+            FooterLink,
+            HeaderLink,
+            NavigationSettings,
+            Partner,
+            Region,
+            Site,
+            SiteIdentity,
+        ):
             page_cache.watch_model(model)
         # Audio and video play on story pages: replacing a recording's file must show on them at once.
         page_cache.watch_model(get_media_model())
