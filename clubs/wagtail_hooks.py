@@ -1,5 +1,6 @@
 from django.contrib.auth import get_user_model
-from django.db.models import Count
+from django.db.models import Count, F, Sum, Value
+from django.db.models.functions import Greatest
 from django.urls import reverse
 
 from wagtail import hooks
@@ -10,6 +11,7 @@ from clubs.models import ClubApplication, ClubIndexPage, ClubPage, Status
 from clubs.models.applications import PLACE_TAKING_STATUSES
 from home.fragment_cache import cached_for_generation
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK
+from home.movement import MOVEMENT_NUMBERS_HOOK, WAYS_IN_HOOK, Figure, WayIn
 from home.page_deletion import refuse_deleting
 from home.view_restrictions import public
 
@@ -115,3 +117,31 @@ KEEP_CLUBS_MESSAGE = (
 refuse_deleting(
     lambda pages: pages.filter(pk__in=ClubApplication.objects.values("club_id")), KEEP_CLUBS_MESSAGE
 )
+
+
+@hooks.register(MOVEMENT_NUMBERS_HOOK)
+def clubs_in_numbers(request):
+    """Clubs, their free places and the regions they are in: the same clubs the directory lists."""
+    index = ClubIndexPage.objects.live().first()
+    url = index.get_url(request) if index else ""
+    clubs = public(ClubPage.objects.live(), request)
+    free = (
+        clubs.filter(accepting_applications=True)
+        .with_taken_places()
+        .aggregate(free=Sum(Greatest(F("capacity") - F("taken_places"), Value(0))))["free"]
+    )
+    return [
+        Figure(30, clubs.count(), ("кружок", "кружка", "кружков"), url),
+        Figure(40, free or 0, ("свободное место", "свободных места", "свободных мест"), url),
+        Figure(60, clubs.values("region").distinct().count(), ("регион", "региона", "регионов"), url),
+    ]
+
+
+@hooks.register(WAYS_IN_HOOK)
+def clubs_way_in(request):
+    index = ClubIndexPage.objects.live().first()
+    if index is None:
+        return None
+    return WayIn(
+        10, "Найти кружок", "Бесплатные кружки и клубы рядом с домом и онлайн", index.get_url(request)
+    )

@@ -3,6 +3,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK, rendered_once_per_generation
+from home.movement import MOVEMENT_NUMBERS_HOOK, WAYS_IN_HOOK, Figure, WayIn
+from home.view_restrictions import public
 
 from .models import Award, HeroIndexPage, HeroPage, Industry, StoryIndexPage, StoryPage, StoryTag
 
@@ -75,3 +77,33 @@ def home_heroes_section(page, request):
     if not heroes:
         return None
     return {"template": "stories/includes/home_heroes.html", "index": index, "heroes": heroes}
+
+
+@hooks.register(MOVEMENT_NUMBERS_HOOK)
+def stories_in_numbers(request):
+    heroes = HeroIndexPage.objects.live().first()
+    stories = StoryIndexPage.objects.live().first()
+    return [
+        Figure(
+            10,
+            public(HeroPage.objects.live(), request).count(),
+            ("герой", "героя", "героев"),
+            heroes.get_url(request) if heroes else "",
+        ),
+        Figure(
+            20,
+            public(StoryPage.objects.live(), request).count(),
+            ("история", "истории", "историй"),
+            stories.get_url(request) if stories else "",
+        ),
+    ]
+
+
+@hooks.register(WAYS_IN_HOOK)
+def stories_way_in(request):
+    index = StoryIndexPage.objects.live().first()
+    if index is None:
+        return None
+    return WayIn(
+        30, "Истории героев", "Как Герои Труда нашли своё дело и кого они учат", index.get_url(request)
+    )
