@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from clubs.admin_views import VIEWSET_NAME, ClubApplicationViewSet, sees_all_clubs
 from clubs.models import ClubApplication, ClubIndexPage, ClubPage, Status
 from clubs.models.applications import PLACE_TAKING_STATUSES
+from clubs.region_map import clubs_by_region
 from home.fragment_cache import cached_for_generation
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK
 from home.movement import MOVEMENT_NUMBERS_HOOK, WAYS_IN_HOOK, Figure, WayIn
@@ -92,6 +93,15 @@ def clubs_on_home_page(page, request):
     if not clubs:
         return None
     return {"template": "clubs/includes/home_section.html", "clubs": clubs, "index_url": newest["index_url"]}
+
+
+@hooks.register(HOME_PAGE_SECTIONS_HOOK)
+def clubs_map_on_home_page(page, request):
+    """Clubs by region on the tile map, right after the newest clubs."""
+    data = clubs_by_region(request)
+    if not data:
+        return None
+    return {"template": "clubs/includes/home_map.html", "map": data}
 
 
 def _newest_open_clubs(request):
