@@ -26,7 +26,7 @@ def clubs_by_region(request, index=None) -> dict | None:
     index_url = index.get_url(request)
     width, height = size()
     region_tiles = tiles(
-        Region.objects.order_by("name"), counts, lambda region: f"{index_url}?region={region.slug}", FORMS
+        Region.objects.order_by("pk"), counts, lambda region: f"{index_url}?region={region.slug}", FORMS
     )
     return {
         "tiles": region_tiles,

@@ -211,7 +211,7 @@ class Tile:
     url: str
     x: int
     y: int
-    label: str  # "Москва: 5 кружков", the link's accessible name
+    label: str  # "Москва (МСК): 5 кружков", the link's accessible name
 
 
 def tiles(regions, counts: dict[int, int], url_for, forms: tuple[str, str, str]) -> list[Tile]:
@@ -223,18 +223,20 @@ def tiles(regions, counts: dict[int, int], url_for, forms: tuple[str, str, str])
     for region in regions:
         column, row = LAYOUT[region.slug]
         count = counts.get(region.pk, 0)
+        abbreviation = ABBREVIATIONS[region.slug]
         shade = 0 if not count else max(1, -(-count * SHADES // highest))
         result.append(
             Tile(
                 slug=region.slug,
                 name=region.name,
-                abbreviation=ABBREVIATIONS[region.slug],
+                abbreviation=abbreviation,
                 count=count,
                 shade=shade,
                 url=url_for(region),
                 x=column * TILE,
                 y=row * TILE,
-                label=f"{region.name}: {count} {russian_plural(count, *forms)}",
+                # The tile's visible letters and number are part of its name (WCAG 2.5.3, label in name).
+                label=f"{region.name} ({abbreviation}): {count} {russian_plural(count, *forms)}",
             )
         )
     return sorted(result, key=lambda tile: (tile.y, tile.x))

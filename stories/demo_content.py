@@ -632,6 +632,8 @@ def stories(context: DemoContext):
                 featured=number < 3,
             )
         )
+        if data[3]:  # one can only talk today with a hero who is alive
+            continue
         pics = pictures(1)
         wanted.append(
             _story(

@@ -154,8 +154,11 @@ def test_an_application_changes_the_home_pages_clubs_at_once(client, club_index,
     with CaptureQueriesContext(connection) as warm:
         html = client.get(home_page.url).text
     # Which clubs are newest is kept per generation and every card is cached: only the places are counted.
+    # (The movement's numbers and the region map count clubs live: one aggregate query each.)
     assert not [
-        q["sql"] for q in warm.captured_queries if "customimage" in q["sql"] or "clubs_clubpage" in q["sql"]
+        q["sql"]
+        for q in warm.captured_queries
+        if ("customimage" in q["sql"] or "clubs_clubpage" in q["sql"]) and "COUNT(" not in q["sql"]
     ]
     assert "Кружок 0" not in html and html.count("Свободных мест: 2") == 4
     ClubApplicationFactory(club=clubs[4], status=Status.NEW)

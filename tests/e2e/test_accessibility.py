@@ -151,3 +151,18 @@ def test_special_version_is_reachable_by_keyboard(page, live_server, site_pages)
     assert float(size.rstrip("px")) >= 26
     page.goto(live_server.url + "/o-nas/")
     assert float(page.evaluate("getComputedStyle(document.documentElement).fontSize").rstrip("px")) >= 26
+
+
+def test_the_region_map_works_by_keyboard(page, live_server, site_pages):
+    page.goto(live_server.url + site_pages["ClubIndexPage"])
+    first = page.locator("a.region-map__tile").first
+    name = first.get_attribute("aria-label")
+    first.focus()
+    expect(first).to_be_focused()
+    ring = page.evaluate("getComputedStyle(document.activeElement.querySelector('rect')).strokeWidth")
+    assert ring == "4px", "the focused region shows a focus ring"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    count = int(name.split(": ")[1].split(" ")[0])
+    expect(page.locator(".result-count strong")).to_have_text(str(count))
+    assert page.evaluate("document.activeElement.tagName") in ("BODY", "MAIN")
