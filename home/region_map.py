@@ -211,7 +211,7 @@ class Tile:
     url: str
     x: int
     y: int
-    label: str  # "Москва (МСК): 5 кружков", the link's accessible name
+    label: str  # "Москва, МСК: 5 кружков", the link's accessible name
 
 
 def tiles(regions, counts: dict[int, int], url_for, forms: tuple[str, str, str]) -> list[Tile]:
@@ -236,7 +236,7 @@ def tiles(regions, counts: dict[int, int], url_for, forms: tuple[str, str, str])
                 x=column * TILE,
                 y=row * TILE,
                 # The tile's visible letters and number are part of its name (WCAG 2.5.3, label in name).
-                label=f"{region.name} ({abbreviation}): {count} {russian_plural(count, *forms)}",
+                label=f"{region.name}, {abbreviation}: {count} {russian_plural(count, *forms)}",
             )
         )
     return sorted(result, key=lambda tile: (tile.y, tile.x))

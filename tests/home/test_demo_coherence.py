@@ -19,7 +19,7 @@ def test_heroes_who_lead_clubs_are_alive(shared_demo_site):
 
     leaders = ClubPage.objects.filter(leader_hero__isnull=False).select_related("leader_hero")
     assert leaders.exists()
-    assert [club.title for club in leaders if club.leader_hero.death_year] == []
+    assert [club.title for club in leaders if club.leader_hero.specific.death_year] == []
 
 
 def test_online_clubs_have_no_room(shared_demo_site, client):
