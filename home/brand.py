@@ -3,7 +3,7 @@
 The pictures themselves are drawn by bench/brand_assets.py and committed under static/img/.
 """
 
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -52,3 +52,13 @@ def web_manifest(request):
     response = JsonResponse(manifest, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/manifest+json"
     return response
+
+
+@require_GET
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico without reading the page's <link rel="icon">.
+
+    The address is looked up per request, not when the URLs are loaded: the hashed static files' manifest
+    may not exist yet then (`migrate` runs before `collectstatic` on a fresh server).
+    """
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))

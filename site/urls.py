@@ -1,7 +1,5 @@
 from django.conf import settings
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,8 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("manifest.webmanifest", brand.web_manifest, name="web_manifest"),
-    # Browsers and feed readers ask for /favicon.ico without looking at the page's <link rel="icon">.
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.ico"), permanent=True)),
+    path("favicon.ico", brand.favicon, name="favicon"),
     path("healthz/", health.health, name="health"),
     path("special-version/", accessibility.settings_view, name="accessibility_settings"),
     path("special-version.css", accessibility.stylesheet, name="accessibility_css"),

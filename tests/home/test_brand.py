@@ -153,3 +153,17 @@ def test_twelve_digit_inn_of_a_person_is_accepted():
     identity = SiteIdentity.load()
     identity.inn = "770812345678"
     identity.full_clean()
+
+
+def test_the_addresses_load_before_the_static_files_are_collected(settings, tmp_path):
+    """`migrate` on a fresh server loads the URLs before `collectstatic` wrote the hashed files' manifest."""
+    import importlib
+
+    import urls
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    importlib.reload(urls)
