@@ -167,3 +167,14 @@ def test_the_addresses_load_before_the_static_files_are_collected(settings, tmp_
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
     }
     importlib.reload(urls)
+
+
+def test_fonts_are_our_own_files_with_their_licence_and_the_body_font_is_preloaded(client, home_page):
+    css = Path(finders.find("css/site.css")).read_text(encoding="utf-8")
+    sources = re.findall(r'url\("\.\./(fonts/[^"]+\.woff2)"\)', css)
+    assert len(sources) == 6 and all(finders.find(source) for source in sources)
+    assert css.count("font-display: swap; src") == 6
+    assert finders.find("fonts/OFL-PT-Sans.txt") and finders.find("fonts/OFL-PT-Serif.txt")
+    html = client.get("/").text
+    preload = re.search(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', html)
+    assert preload.group(1) == "/static/fonts/pt-sans-cyrillic-400-normal.woff2"
