@@ -36,9 +36,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-# Browser tests use Debian's Chromium (never a downloaded browser) and axe-core from npm.
+# Browser tests use Debian's Chromium (never a downloaded browser) and axe-core from npm; the HTML check
+# (tests/test_html_validity.py) runs the Nu Html Checker from npm's vnu-jar on Java.
 browser-tools: node_modules/.installed
 	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "Chromium is not installed and cannot be (not root): browser tests will be skipped."
+	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; } || echo "Java is not installed and cannot be (not root): the HTML check will be skipped."
 
 test: install browser-tools ## Lint, then run the whole test suite (browser journeys included)
 	$(BIN)/ruff check .

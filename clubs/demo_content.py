@@ -267,30 +267,36 @@ def clubs(context: DemoContext):
         kind: context.pictures.get(
             f"Кружок: {kind}", kind, alt=_picture_alt(kind), credit="Иллюстрация: архив организации"
         )
-        for kind in ("factory", "group", "landscape", "portrait")
+        for kind in set(DIRECTION_PICTURES.values())
     }
     rng = context.random
+    # Only living heroes lead clubs today.
+    living = [hero for hero in heroes if not hero.death_year]
+    titles = set(ClubPage.objects.child_of(index).values_list("title", flat=True))
     for number in range(_club_count(context.scale)):
         slug = f"kruzhok-{number + 1}"
         if slug in existing:
             continue
-        name, direction, (age_min, age_max), club_format, is_free, disabilities, intro, kind = CLUBS[
+        name, direction, (age_min, age_max), club_format, is_free, disabilities, intro, _kind = CLUBS[
             number % len(CLUBS)
         ]
         branch = branch_list[number % len(branch_list)]
-        hero = heroes[number % len(heroes)] if heroes and number % 3 == 0 else None
+        hero = living[number % len(living)] if living and number % 3 == 0 else None
+        title = _own_title(name if number < len(CLUBS) else f"{name} ({branch.city})", titles)
+        online = club_format == Format.ONLINE
         ClubPageFactory(
             parent=index,
             slug=slug,
-            title=f"{name} ({branch.city})" if number >= len(CLUBS) else name,
+            title=title,
             intro=intro,
-            image=pictures[kind],
+            image=pictures[DIRECTION_PICTURES[direction]],
             direction=direction,
             age_min=age_min,
             age_max=age_max,
             region=branch.region,
             city=branch.city,
-            address=f"{branch.address}, каб. {10 + number % 40}",
+            # An online club meets on the internet: no room, no street.
+            address="" if online else f"{branch.address}, каб. {10 + number % 40}",
             latitude=None,
             longitude=None,
             schedule=rng.choice(
@@ -317,16 +323,44 @@ def clubs(context: DemoContext):
         )
 
 
+def _own_title(wanted, taken):
+    """Every club has a name of its own: a second «Юный техник (Казань)» becomes «Юный техник (Казань), № 2»."""
+    title, copy = wanted, 1
+    while title in taken:
+        copy += 1
+        title = f"{wanted}, № {copy}"
+    taken.add(title)
+    return title
+
+
 def _opened_at(number):
     return timezone.make_aware(datetime.datetime(2024, 9, 1, 10, 0)) + datetime.timedelta(hours=3 * number)
+
+
+# Each direction has an illustration of its own kind (home/demo/pictures.py draws them in one style).
+DIRECTION_PICTURES = {
+    Direction.TECHNICAL: "gears",
+    Direction.PATRIOTIC: "star",
+    Direction.MILITARY_PATRIOTIC: "star",
+    Direction.LABOUR: "factory",
+    Direction.LOCAL_HISTORY: "map",
+    Direction.SPORT: "sport",
+    Direction.VOLUNTEERING: "heart",
+    Direction.ARTS: "palette",
+    Direction.OTHER: "group",
+}
 
 
 def _picture_alt(kind):
     return {
         "factory": "Заводские корпуса — здесь ребята знакомятся с профессиями",
         "group": "Ребята и наставник на занятии кружка",
-        "landscape": "Поход кружка: холмы и солнце над лесом",
-        "portrait": "Портрет руководителя кружка",
+        "gears": "Шестерёнки — символ технического творчества",
+        "star": "Красная звезда в лучах — символ памяти и Победы",
+        "map": "Карта края с маршрутом экспедиции краеведов",
+        "sport": "Беговая дорожка стадиона и мяч",
+        "heart": "Сердце — символ добрых дел волонтёров",
+        "palette": "Палитра художника с красками",
     }[kind]
 
 

@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db.models import Count
+from django.db.models import Count, F, Sum, Value
+from django.db.models.functions import Greatest
 from django.urls import reverse
 
 from wagtail import hooks
@@ -10,7 +11,9 @@ from clubs import coordinators
 from clubs.admin_views import VIEWSET_NAME, ClubApplicationViewSet, sees_all_clubs
 from clubs.models import ClubApplication, ClubIndexPage, ClubPage, Status
 from clubs.models.applications import PLACE_TAKING_STATUSES
+from clubs.region_map import clubs_by_region
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK
+from home.movement import MOVEMENT_NUMBERS_HOOK, WAYS_IN_HOOK, Figure, WayIn
 from home.page_deletion import refuse_deleting
 
 HOME_PAGE_CLUBS = 4
@@ -101,6 +104,15 @@ def clubs_on_home_page(page, request):
     return {"template": "clubs/includes/home_section.html", "clubs": clubs, "index_url": newest["index_url"]}
 
 
+@hooks.register(HOME_PAGE_SECTIONS_HOOK)
+def clubs_map_on_home_page(page, request):
+    """Clubs by region on the tile map, right after the newest clubs."""
+    data = clubs_by_region(request)
+    if not data:
+        return None
+    return {"template": "clubs/includes/home_map.html", "map": data}
+
+
 def _newest_open_clubs(request):
     index = ClubIndexPage.objects.live().first()
     if index is None:
@@ -132,3 +144,31 @@ refuse_deleting(
 from clubs.regional_dashboard import add_my_branches_panel  # noqa: E402
 
 hooks.register("construct_homepage_panels", add_my_branches_panel)
+
+
+@hooks.register(MOVEMENT_NUMBERS_HOOK)
+def clubs_in_numbers(request):
+    """Clubs, their free places and the regions they are in: the same clubs the directory lists."""
+    index = ClubIndexPage.objects.live().first()
+    url = index.get_url(request) if index else ""
+    clubs = ClubPage.objects.live().public()
+    free = (
+        clubs.filter(accepting_applications=True)
+        .with_taken_places()
+        .aggregate(free=Sum(Greatest(F("capacity") - F("taken_places"), Value(0))))["free"]
+    )
+    return [
+        Figure(30, clubs.count(), ("кружок", "кружка", "кружков"), url),
+        Figure(40, free or 0, ("свободное место", "свободных места", "свободных мест"), url),
+        Figure(60, clubs.values("region").distinct().count(), ("регион", "региона", "регионов"), url),
+    ]
+
+
+@hooks.register(WAYS_IN_HOOK)
+def clubs_way_in(request):
+    index = ClubIndexPage.objects.live().first()
+    if index is None:
+        return None
+    return WayIn(
+        10, "Найти кружок", "Бесплатные кружки и клубы рядом с домом и онлайн", index.get_url(request)
+    )

@@ -2,7 +2,10 @@
 
 The choice lives in a cookie and is applied by a small stylesheet (`/special-version.css`) that every page
 links to. Pages themselves stay identical for every visitor, so they can be cached; only that stylesheet
-varies, and it is private to the browser. Works without JavaScript: the controls are plain forms.
+varies, and it is private to the browser, which keeps it between pages (`Vary: Cookie`: a new choice changes
+the cookie, so the browser asks again; an ETag makes the question cheap once the copy is old). Works without
+JavaScript: the controls are plain forms; the stylesheet also marks the chosen buttons (a visible ✓, and a
+custom property from which static/js/site.js sets `aria-pressed`).
 """
 
 from dataclasses import dataclass, fields
@@ -11,10 +14,14 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 
 COOKIE_NAME = "special_version"
 COOKIE_MAX_AGE = 365 * 24 * 3600
+# How long the browser reuses its copy of the stylesheet without asking (it asks at once after a new choice).
+STYLESHEET_MAX_AGE = 7 * 24 * 3600
+# Bumped when overrides.css changes, so that browsers holding the old stylesheet get the new one.
+STYLESHEET_VERSION = "2"
 
 SIZES = {"normal": "Обычный", "large": "Крупный", "xlarge": "Очень крупный"}
 SCHEMES = {
@@ -62,6 +69,17 @@ class Preferences:
     @property
     def is_default(self) -> bool:
         return self == Preferences()
+
+    @property
+    def pressed_buttons(self) -> list[str]:
+        """CSS selectors of the panel's buttons that are on now (values are known choices: safe in CSS)."""
+        selectors = [
+            f'.a11y-panel button[name="{field.name}"][value="{getattr(self, field.name)}"]'
+            for field in fields(self)
+        ]
+        if self.is_default:
+            selectors.append('.a11y-panel button[name="reset"]')
+        return selectors
 
 
 def preferences_for(request) -> Preferences:
@@ -114,16 +132,19 @@ def settings_view(request):
     return response
 
 
+def _stylesheet_etag(request) -> str:
+    return f"{STYLESHEET_VERSION}-{preferences_for(request).to_cookie()}"
+
+
 @require_GET
+@condition(etag_func=_stylesheet_etag)
 def stylesheet(request):
     preferences = preferences_for(request)
-    css = (
-        ""
-        if preferences.is_default
-        else render(request, "accessibility/overrides.css", {"p": preferences}).content
-    )
+    context = {"p": preferences, "pressed": preferences.pressed_buttons}
+    css = render(request, "accessibility/overrides.css", context).content
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
-    # Private and revalidated: the same URL answers differently per reader and changes when they choose.
-    response["Cache-Control"] = "private, no-cache"
+    # The same address answers differently per reader: private, and kept per cookie (Vary). Choosing changes
+    # the cookie, and with it the browser's key for the copy: the new choice applies on the very next page.
+    response["Cache-Control"] = f"private, max-age={STYLESHEET_MAX_AGE}"
     response["Vary"] = "Cookie"
     return response

@@ -10,9 +10,9 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from home.demo import DemoContext, demo_builder
-from home.demo.texts import ABOUT_BODY, CONTACTS_BODY, PRIVACY_POLICY_BODY
+from home.demo.texts import ABOUT_BODY, CHARTER_BODY, CONTACTS_BODY, PRIVACY_POLICY_BODY
 from home.factories import StandardPageFactory
-from home.models import FooterLink, HeaderLink, NavigationSettings, SiteIdentity, StandardPage
+from home.models import FooterLink, HeaderLink, NavigationSettings, Partner, SiteIdentity, StandardPage
 
 
 def child_page(parent, model, factory, slug, **fields):
@@ -40,7 +40,22 @@ def organization_settings(context: DemoContext):
     identity.vk_url = "https://vk.com/trudovaya_doblest"
     identity.telegram_url = "https://t.me/trudovaya_doblest"
     identity.ok_url = "https://ok.ru/trudovaya.doblest"
+    identity.inn = "7708123456"
+    identity.kpp = "770801001"
+    identity.ogrn = "1137799012345"
+    identity.legal_address = "101000, г. Москва, ул. Мясницкая, д. 1, офис 12"
     identity.save()
+    for order, (name, url) in enumerate(DEMO_PARTNERS):
+        Partner.objects.update_or_create(
+            identity=identity, name=name, defaults={"url": url, "sort_order": order}
+        )
+
+
+DEMO_PARTNERS = [
+    ("Фонд поддержки наставничества", "https://nastavnichestvo.example"),
+    ("Союз машиностроителей-ветеранов", "https://soyuz-mashinostroiteley.example"),
+    ("Ассоциация технических кружков", "https://tehkruzhki.example"),
+]
 
 
 @demo_builder(order=20)
@@ -77,9 +92,18 @@ def standard_pages(context: DemoContext):
         lead="Центральное правление и региональные отделения.",
         body=CONTACTS_BODY,
     )
+    charter = child_page(
+        about,
+        StandardPage,
+        StandardPageFactory,
+        "ustav",
+        title="Устав",
+        lead="Основные положения Устава организации: цели, структура, органы управления.",
+        body=CHARTER_BODY,
+    )
     identity = SiteIdentity.load()
-    if identity.privacy_policy_page_id != policy.pk:
-        identity.privacy_policy_page = policy
+    if (identity.privacy_policy_page_id, identity.charter_page_id) != (policy.pk, charter.pk):
+        identity.privacy_policy_page, identity.charter_page = policy, charter
         identity.save()
     context.shared.update(about_page=about, privacy_policy_page=policy, contacts_page=contacts)
 

@@ -1,9 +1,11 @@
 from wagtail import hooks
 
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK
+from home.movement import MOVEMENT_NUMBERS_HOOK, WAYS_IN_HOOK, Figure, WayIn
 from home.page_deletion import refuse_deleting
 from mentors.admin_views import VIEWSET_NAME, MentorApplicationViewSet
-from mentors.models import MentorApplication, MentorCallIndexPage, MentorCallPage
+from mentors.choices import Status
+from mentors.models import MentorApplication, MentorCallIndexPage, MentorCallPage, MentorMatch
 
 HOME_PAGE_CALLS = 3
 
@@ -55,3 +57,33 @@ from mentors.dashboard import MentorApplicationsPanel, shows_mentor_applications
 def add_mentor_applications_panel(request, panels):
     if shows_mentor_applications_panel(request.user):
         panels.append(MentorApplicationsPanel())
+
+
+@hooks.register(MOVEMENT_NUMBERS_HOOK)
+def mentors_in_numbers(request):
+    """Mentors at work: those a coordinator has attached to a published club."""
+    at_work = (
+        MentorMatch.objects.filter(mentor__status=Status.MATCHED, club__live=True)
+        .values("mentor")
+        .distinct()
+        .count()
+    )
+    index = MentorCallIndexPage.objects.live().first()
+    return [
+        Figure(
+            50,
+            at_work,
+            ("наставник за работой", "наставника за работой", "наставников за работой"),
+            index.get_url(request) if index else "",
+        ),
+    ]
+
+
+@hooks.register(WAYS_IN_HOOK)
+def mentors_way_in(request):
+    index = MentorCallIndexPage.objects.live().first()
+    if index is None:
+        return None
+    return WayIn(
+        20, "Стать наставником", "Передайте своё мастерство тем, кто только начинает", index.get_url(request)
+    )

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import accessibility, health, password_reset, site_history
+from home import accessibility, brand, health, password_reset, site_history
 from home import views as home_views
 
 urlpatterns = [
@@ -20,6 +20,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", brand.web_manifest, name="web_manifest"),
+    path("favicon.ico", brand.favicon, name="favicon"),
     path("healthz/", health.health, name="health"),
     path("special-version/", accessibility.settings_view, name="accessibility_settings"),
     path("special-version.css", accessibility.stylesheet, name="accessibility_css"),

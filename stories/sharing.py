@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from home.brand import default_share_image
 from home.models import SiteIdentity
 
 from . import images
@@ -27,7 +28,7 @@ class ShareContext:
     url: str  # absolute, the canonical address
     title: str
     description: str
-    image_url: str = ""  # absolute; empty when the page has no picture
+    image_url: str = ""  # absolute; the organization's default picture when the page has none
     image_width: int = 0
     image_height: int = 0
     image_alt: str = ""
@@ -42,6 +43,10 @@ def share_context(page, request, image, description="") -> ShareContext:
         share.image_url = request.build_absolute_uri(rendition.url)
         share.image_width, share.image_height = rendition.width, rendition.height
         share.image_alt = image.description
+    else:
+        default = default_share_image(request)
+        share.image_url, share.image_alt = default["url"], default["alt"]
+        share.image_width, share.image_height = default["width"], default["height"]
     share.links = [
         ShareLink(network, label, f"{endpoint}?{urlencode({url_param: url, title_param: share.title})}")
         for network, label, endpoint, url_param, title_param in SHARE_TARGETS

@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.admin_language import index_view_adding
 from home.models.pages import HOME_PAGE_SECTIONS_HOOK
+from home.movement import MOVEMENT_NUMBERS_HOOK, WAYS_IN_HOOK, Figure, WayIn
 
 from .models import Award, HeroIndexPage, HeroPage, Industry, StoryIndexPage, StoryPage, StoryTag
 
@@ -77,3 +78,33 @@ def home_heroes_section(page, request):
     if not heroes:
         return None
     return {"template": "stories/includes/home_heroes.html", "index": index, "heroes": heroes}
+
+
+@hooks.register(MOVEMENT_NUMBERS_HOOK)
+def stories_in_numbers(request):
+    heroes = HeroIndexPage.objects.live().first()
+    stories = StoryIndexPage.objects.live().first()
+    return [
+        Figure(
+            10,
+            HeroPage.objects.live().public().count(),
+            ("герой", "героя", "героев"),
+            heroes.get_url(request) if heroes else "",
+        ),
+        Figure(
+            20,
+            StoryPage.objects.live().public().count(),
+            ("история", "истории", "историй"),
+            stories.get_url(request) if stories else "",
+        ),
+    ]
+
+
+@hooks.register(WAYS_IN_HOOK)
+def stories_way_in(request):
+    index = StoryIndexPage.objects.live().first()
+    if index is None:
+        return None
+    return WayIn(
+        30, "Истории героев", "Как Герои Труда нашли своё дело и кого они учат", index.get_url(request)
+    )

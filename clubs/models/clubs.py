@@ -361,6 +361,13 @@ class ClubPage(RoutablePageMixin, Page):
         return self.intro
 
     @property
+    def place_display(self):
+        """«Казань, Республика Татарстан»; a federal city is named once: «Москва», not «Москва, Москва»."""
+        if not self.city or self.city == self.region.name:
+            return self.region.name
+        return f"{self.city}, {self.region.name}"
+
+    @property
     def age_range_display(self):
         from home.applications.fields import years_word
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import math
 import random
 
 from django.conf import settings
@@ -116,11 +117,146 @@ def draw_group(rng: random.Random, size=(1200, 800)):
     return image
 
 
+def _star_points(cx, cy, outer, inner, turn=-90):
+
+    return [
+        (
+            cx + (outer if i % 2 == 0 else inner) * math.cos(math.radians(turn + i * 36)),
+            cy + (outer if i % 2 == 0 else inner) * math.sin(math.radians(turn + i * 36)),
+        )
+        for i in range(10)
+    ]
+
+
+def _gear(draw, cx, cy, radius, teeth, fill, hole_fill):
+
+    step = 360 / teeth
+    points = []
+    for i in range(teeth):
+        for offset, r in ((-0.27, radius * 0.82), (-0.17, radius), (0.17, radius), (0.27, radius * 0.82)):
+            angle = math.radians(i * step + offset * step)
+            points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
+    draw.polygon(points, fill=fill)
+    hole = radius * 0.35
+    draw.ellipse([cx - hole, cy - hole, cx + hole, cy + hole], fill=hole_fill)
+
+
+# Club directions, each with a picture of its own kind, in the same flat style as the rest.
+def draw_gears(rng: random.Random, size=(1200, 800)):
+    light, middle, dark = rng.choice(PALETTES)
+    image = _gradient(size, light, middle)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    _gear(draw, width * 0.38, height * 0.55, height * 0.32, 12, dark, middle)
+    _gear(draw, width * 0.66, height * 0.36, height * 0.2, 9, (250, 214, 120), light)
+    _gear(draw, width * 0.7, height * 0.78, height * 0.14, 8, tuple(max(0, c - 30) for c in dark), light)
+    return image
+
+
+def draw_star(rng: random.Random, size=(1200, 800)):
+    light, middle, dark = rng.choice(PALETTES)
+    image = _gradient(size, light, middle)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    cx, cy = width / 2, height * 0.48
+    for ray in range(16):
+        angle = math.radians(ray * 22.5)
+        draw.line(
+            [(cx, cy), (cx + width * math.cos(angle), cy + width * math.sin(angle))], fill=light, width=18
+        )
+    draw.polygon(_star_points(cx, cy, height * 0.34, height * 0.14), fill=(198, 40, 40))
+    draw.rectangle([0, height * 0.86, width, height], fill=dark)
+    return image
+
+
+def draw_map(rng: random.Random, size=(1200, 800)):
+    light, middle, dark = rng.choice(PALETTES)
+    image = _gradient(size, light, middle)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    folds = [width * 0.15, width * 0.38, width * 0.62, width * 0.85]
+    for index in range(3):
+        shade = (246, 238, 220) if index % 2 == 0 else (230, 220, 198)
+        top, bottom = height * (0.18 if index % 2 == 0 else 0.24), height * (0.82 if index % 2 == 0 else 0.88)
+        draw.polygon(
+            [
+                (folds[index], top),
+                (folds[index + 1], top + 30 - 60 * (index % 2)),
+                (folds[index + 1], bottom),
+                (folds[index], bottom),
+            ],
+            fill=shade,
+        )
+    x, y = width * 0.22, height * 0.7
+    for _ in range(14):
+        nx, ny = x + rng.randint(25, 50), y - rng.randint(-20, 40)
+        draw.line([(x, y), (nx, ny)], fill=dark, width=8)
+        x, y = nx + 15, ny
+    draw.ellipse([x - 30, y - 75, x + 30, y - 15], fill=(198, 40, 40))
+    draw.polygon([(x - 26, y - 40), (x + 26, y - 40), (x, y)], fill=(198, 40, 40))
+    return image
+
+
+def draw_sport(rng: random.Random, size=(1200, 800)):
+    light, middle, dark = rng.choice(PALETTES)
+    image = _gradient(size, light, middle)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    draw.rectangle([0, height * 0.62, width, height], fill=(176, 72, 52))
+    for lane in range(1, 5):
+        y = height * 0.62 + lane * height * 0.076
+        draw.line([(0, y), (width, y)], fill=(250, 246, 236), width=6)
+    radius = height * 0.16
+    cx, cy = width * 0.68, height * 0.4
+    draw.ellipse(
+        [cx - radius, cy - radius, cx + radius, cy + radius], fill=(250, 246, 236), outline=dark, width=8
+    )
+    draw.polygon(_star_points(cx, cy, radius * 0.45, radius * 0.3, turn=-90)[::2], fill=dark)
+    return image
+
+
+def draw_heart(rng: random.Random, size=(1200, 800)):
+    light, middle, dark = rng.choice(PALETTES)
+    image = _gradient(size, light, middle)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    cx, cy, r = width / 2, height * 0.42, height * 0.17
+    red = (198, 40, 40)
+    draw.ellipse([cx - 2 * r, cy - r, cx, cy + r], fill=red)
+    draw.ellipse([cx, cy - r, cx + 2 * r, cy + r], fill=red)
+    draw.polygon(
+        [(cx - 1.95 * r, cy + 0.25 * r), (cx + 1.95 * r, cy + 0.25 * r), (cx, cy + 2.3 * r)], fill=red
+    )
+    draw.rounded_rectangle([width * 0.1, height * 0.8, width * 0.9, height * 0.95], radius=30, fill=dark)
+    return image
+
+
+def draw_palette(rng: random.Random, size=(1200, 800)):
+    light, middle, dark = rng.choice(PALETTES)
+    image = _gradient(size, light, middle)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    draw.ellipse([width * 0.2, height * 0.15, width * 0.8, height * 0.85], fill=(240, 222, 190))
+    draw.ellipse([width * 0.58, height * 0.55, width * 0.68, height * 0.7], fill=middle)
+    colours = [(198, 40, 40), (250, 214, 120), (52, 120, 84), (34, 78, 156), dark]
+    for index, colour in enumerate(colours):
+        x = width * (0.3 + 0.08 * index)
+        y = height * (0.35 + (0.06 if index % 2 else 0))
+        draw.ellipse([x - 36, y - 36, x + 36, y + 36], fill=colour)
+    return image
+
+
 DRAWINGS = {
     "landscape": draw_landscape,
     "factory": draw_factory,
     "portrait": draw_portrait,
     "group": draw_group,
+    "gears": draw_gears,
+    "star": draw_star,
+    "map": draw_map,
+    "sport": draw_sport,
+    "heart": draw_heart,
+    "palette": draw_palette,
 }
 
 

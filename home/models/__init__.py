@@ -4,7 +4,7 @@ from .forms import FormField, FormPage, VolunteerFormSubmission
 from .images import CustomImage, CustomRendition
 from .pages import HomePage, HomePageFeaturedPage, StandardPage
 from .regions import Region
-from .site_settings import FooterLink, HeaderLink, NavigationSettings, SiteIdentity
+from .site_settings import FooterLink, HeaderLink, NavigationSettings, Partner, SiteIdentity
 
 __all__ = [
     "ConsentRecord",
@@ -19,6 +19,7 @@ __all__ = [
     "HomePage",
     "HomePageFeaturedPage",
     "NavigationSettings",
+    "Partner",
     "ReferenceSequence",
     "Region",
     "SiteIdentity",

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 
 from modelcluster.fields import ParentalKey
@@ -8,8 +9,14 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 
 
+def _digits(*lengths: int, what: str) -> RegexValidator:
+    pattern = "|".join(rf"\d{{{length}}}" for length in lengths)
+    spelled = " или ".join(str(length) for length in lengths)
+    return RegexValidator(rf"^(?:{pattern})$", f"{what}: только цифры, {spelled} знаков.")
+
+
 @register_setting(icon="site", name="site-identity")
-class SiteIdentity(BaseGenericSetting):
+class SiteIdentity(ClusterableModel, BaseGenericSetting):
     organization_name = models.CharField(
         "Полное название организации",
         max_length=300,
@@ -37,6 +44,37 @@ class SiteIdentity(BaseGenericSetting):
         related_name="+",
         help_text="Ссылка на политику стоит в подвале и у каждой формы.",
     )
+    privacy_policy_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="Политика обработки персональных данных (файл)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Если политика выложена файлом, а не страницей.",
+    )
+    charter_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Устав (страница)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    charter_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="Устав (файл)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Файл главнее страницы, если выбрано и то и другое.",
+    )
+    # Requisites of the legal entity: shown in the footer of every page, as the law on NGOs expects.
+    inn = models.CharField("ИНН", max_length=12, blank=True, validators=[_digits(10, 12, what="ИНН")])
+    ogrn = models.CharField("ОГРН", max_length=13, blank=True, validators=[_digits(13, what="ОГРН")])
+    kpp = models.CharField("КПП", max_length=9, blank=True, validators=[_digits(9, what="КПП")])
+    legal_address = models.CharField("Юридический адрес", max_length=300, blank=True)
 
     panels = [
         MultiFieldPanel(
@@ -51,16 +89,81 @@ class SiteIdentity(BaseGenericSetting):
             [FieldPanel("vk_url"), FieldPanel("telegram_url"), FieldPanel("ok_url")],
             heading="Социальные сети",
         ),
-        FieldPanel("privacy_policy_page"),
+        MultiFieldPanel(
+            [FieldPanel("inn"), FieldPanel("ogrn"), FieldPanel("kpp"), FieldPanel("legal_address")],
+            heading="Реквизиты",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("charter_document"),
+                FieldPanel("charter_page"),
+                FieldPanel("privacy_policy_document"),
+                FieldPanel("privacy_policy_page"),
+            ],
+            heading="Документы",
+        ),
+        InlinePanel("partners", label="Партнёры"),
     ]
 
     class Meta:
         verbose_name = "сведения об организации"
 
     @property
+    def documents(self) -> list[tuple[str, str]]:
+        """(label, address) of the statutory documents that are set: a file wins over a page."""
+        found = []
+        for label, document, page in (
+            ("Устав", self.charter_document, self.charter_page),
+            (
+                "Политика обработки персональных данных",
+                self.privacy_policy_document,
+                self.privacy_policy_page,
+            ),
+        ):
+            if document is not None:
+                found.append((label, document.url))
+            elif page is not None:
+                found.append((label, page.url))
+        return found
+
+    @property
+    def requisites(self) -> list[tuple[str, str]]:
+        values = [
+            ("ИНН", self.inn),
+            ("КПП", self.kpp),
+            ("ОГРН", self.ogrn),
+            ("Юридический адрес", self.legal_address),
+        ]
+        return [(label, value) for label, value in values if value]
+
+    @property
     def social_links(self):
         links = [("ВКонтакте", self.vk_url), ("Telegram", self.telegram_url), ("Одноклассники", self.ok_url)]
         return [(label, url) for label, url in links if url]
+
+
+class Partner(Orderable):
+    identity = ParentalKey(SiteIdentity, related_name="partners", on_delete=models.CASCADE)
+    name = models.CharField("Название", max_length=200)
+    url = models.URLField("Сайт", blank=True)
+    logo = models.ForeignKey(
+        "home.CustomImage",
+        verbose_name="Логотип",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Необязательно. Название партнёра всё равно подписано текстом.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("logo")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "партнёр"
+        verbose_name_plural = "партнёры"
+
+    def __str__(self):
+        return self.name
 
 
 @register_setting(icon="list-ul", name="navigation")

@@ -5,6 +5,13 @@ from home.models import NavigationSettings
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def default_share_image(context):
+    from home.brand import default_share_image as describe
+
+    return describe(context["request"])
+
+
 def _links(request, related_name):
     navigation = NavigationSettings.load(request_or_site=request)
     links = getattr(navigation, related_name).select_related("page").all()

@@ -31,3 +31,22 @@ const wideScreen = window.matchMedia("(min-width: 900px)");
 document.querySelectorAll(".club-filters-fold").forEach((fold) => {
     if (wideScreen.matches) fold.open = true;
 });
+
+// «Версия для слабовидящих»: the page is the same for everyone; /special-version.css marks the buttons of the
+// current choice with --a11y-pressed, which screen readers learn here as aria-pressed.
+document.querySelectorAll(".a11y-panel button[name]").forEach((button) => {
+    const pressed = getComputedStyle(button).getPropertyValue("--a11y-pressed").trim() === "1";
+    button.setAttribute("aria-pressed", pressed ? "true" : "false");
+});
+
+// With images off, each picture's description (its alt text) takes its place, so nothing is lost.
+if (getComputedStyle(document.documentElement).getPropertyValue("--a11y-images").trim() === "off") {
+    document.querySelectorAll("main img[alt]:not(.card__image img)").forEach((image) => {
+        const description = image.getAttribute("alt").trim();
+        if (!description) return;
+        const note = document.createElement("span");
+        note.className = "image-description";
+        note.textContent = `Изображение: ${description}`;
+        (image.closest("picture") || image).after(note);
+    });
+}

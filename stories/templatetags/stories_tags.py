@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from home.movement import russian_plural
+
 register = template.Library()
 
 # The same escapes as Django's json_script: nothing in the data can close the <script> element.
@@ -22,10 +24,4 @@ def json_ld(data):
 @register.filter
 def ru_plural(number, forms):
     """`{{ n|ru_plural:"история,истории,историй" }}`: 1 история, 3 истории, 5 историй, 21 история."""
-    one, few, many = forms.split(",")
-    number = abs(int(number))
-    if number % 10 == 1 and number % 100 != 11:
-        return one
-    if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14:
-        return few
-    return many
+    return russian_plural(number, *forms.split(","))

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from home.accessibility import COOKIE_NAME, Preferences
@@ -42,8 +44,60 @@ def test_choices_add_up_and_shape_the_stylesheet(client):
     assert "letter-spacing" in css
 
 
-def test_the_default_stylesheet_is_empty(client):
-    assert client.get("/special-version.css").content == b""
+def test_the_default_stylesheet_changes_nothing_but_marks_the_default_choice(client):
+    css = client.get("/special-version.css").content.decode()
+    assert "font-size" not in css and "display: none" not in css and "letter-spacing" not in css
+    assert "!important" not in css
+    pressed = css.split("{ --a11y-pressed: 1;")[0]
+    assert '.a11y-panel button[name="size"][value="normal"]' in pressed
+    assert '.a11y-panel button[name="reset"]' in pressed
+
+
+def test_the_stylesheet_marks_the_chosen_buttons_and_only_them(client):
+    choose(client, size="xlarge", scheme="blue")
+    css = client.get("/special-version.css").content.decode()
+    pressed = css.split("{ --a11y-pressed: 1;")[0]
+    assert '.a11y-panel button[name="size"][value="xlarge"]' in pressed
+    assert '.a11y-panel button[name="scheme"][value="blue"]' in pressed
+    assert '[value="normal"]' not in pressed.split('name="spacing"')[0]  # size "normal" is no longer on
+    assert 'name="reset"' not in pressed
+    assert '.a11y-panel button[name="size"][value="xlarge"]::after' in css
+    assert 'content: "✓" / ""' in css
+
+
+def test_every_button_of_the_panel_is_marked_once_its_choice_is_on(client, home_page):
+    panel = client.get("/").text.split('<details class="a11y-panel">')[1].split("</details>")[0]
+    buttons = re.findall(r'<button type="submit" name="(\w+)" value="([\w-]+)"', panel)
+    assert len(buttons) == 10
+    for name, value in buttons:
+        if name == "reset":
+            client.get("/special-version/", {"reset": "1"})
+        else:
+            choose(client, **{name: value})
+        pressed = client.get("/special-version.css").content.decode().split("{ --a11y-pressed: 1;")[0]
+        selector = f'.a11y-panel button[name="{name}"]' + ("" if name == "reset" else f'[value="{value}"]')
+        assert selector in pressed
+
+
+def test_the_stylesheet_is_kept_by_the_browser_per_choice(client):
+    response = client.get("/special-version.css")
+    cache_control = response["Cache-Control"]
+    assert "private" in cache_control and "no-cache" not in cache_control
+    assert int(cache_control.split("max-age=")[1].split(",")[0]) >= 24 * 3600
+    assert "Cookie" in response["Vary"]
+    etag = response["ETag"]
+    assert client.get("/special-version.css", headers={"if-none-match": etag}).status_code == 304
+    choose(client, size="large")
+    changed = client.get("/special-version.css", headers={"if-none-match": etag})
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+
+
+def test_with_images_off_the_description_replaces_the_picture(client):
+    choose(client, images="off")
+    css = client.get("/special-version.css").content.decode()
+    assert ".image-description { display: block !important; }" in css
+    assert "Изображение скрыто" not in css
 
 
 def test_pages_are_identical_whatever_the_choice(client, home_page):
@@ -56,7 +110,7 @@ def test_reset_returns_to_the_normal_site(client):
     choose(client, size="large")
     response = client.get("/special-version/", {"reset": "1", "next": "/"})
     assert response.cookies[COOKIE_NAME].value == ""
-    assert client.get("/special-version.css").content == b""
+    assert "font-size" not in client.get("/special-version.css").content.decode()
 
 
 def test_unknown_values_are_ignored(client):

@@ -53,6 +53,7 @@ def test_demo_story_filters_find_something(shared_demo_site, client):
 def test_larger_scale_adds_heroes_and_about_a_hundred_stories_per_step(db):
     call_command("load_demo_content", scale=2, stdout=io.StringIO())
     assert HeroPage.objects.count() == 24
-    assert StoryPage.objects.count() == 136
+    # 136 less the interviews the heroes who have died cannot give (tests/home/test_demo_coherence.py).
+    assert StoryPage.objects.count() == 132
     # Generated stories are searchable too: they were indexed in batches.
     assert StoryPage.objects.live().search("Разговор с наставником").count() > 0
