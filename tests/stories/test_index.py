@@ -91,7 +91,7 @@ def test_counts_say_what_each_choice_would_give_with_the_other_filters(client, c
 
 def test_filters_live_in_a_get_form_and_reset_link(client, catalogue, story_index):
     html = client.get(f"{story_index.url}?tag=nastavnichestvo&kind=story").text
-    assert '<form class="filters" method="get" action=""' in html
+    assert f'<form class="filters" method="get" action="{story_index.url}"' in html
     for param in ("kind", "tag", "region", "award", "industry"):
         assert f'<label for="filter-{param}">' in html
     assert f'<a class="button button--secondary" href="{story_index.url}">Сбросить фильтры</a>' in html

@@ -27,7 +27,7 @@ def topics(story_index):
 
 def test_the_topics_index_lists_every_topic_with_its_count(client, topics, django_assert_max_num_queries):
     client.get("/istorii/tema/")  # site and settings read once per worker
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = client.get("/istorii/tema/")
     assert response.status_code == 200
     html = response.text
