@@ -58,7 +58,7 @@ def _type_of_content_types(content_type_ids):
     return {pk: by_model.get(pk, "pages") for pk in content_type_ids}
 
 
-def _searchable_pages(request):
+def _searchable_pages():
     # The site's home page (depth 2) matches nearly everything and says nothing: it is not a result.
     return Page.objects.live().public().filter(depth__gt=2)
 
@@ -137,7 +137,7 @@ def _page_number(requested, num_pages):
 
 
 def _results(request, query_text, query):
-    pages = _searchable_pages(request)
+    pages = _searchable_pages()
     counts, content_types = _counts_by_type(pages, query)
     chosen = request.GET.get("type", "")
     if chosen not in counts:

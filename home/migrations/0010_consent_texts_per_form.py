@@ -4,8 +4,8 @@ club texts, the mentors' publication consent) get a new version, so records keep
 """
 
 from django.db import migrations, models
-from django.db.models import Max
-from django.utils import timezone
+
+from home.migrations._consent_texts import add_versions, remove_versions
 
 OPERATOR = (
     "Всероссийской общественной организации «Трудовая доблесть России» (101000, г. Москва, ул. Мясницкая, "
@@ -94,19 +94,11 @@ TEXTS = {
 
 
 def add_texts(apps, schema_editor):
-    ConsentText = apps.get_model("home", "ConsentText")
-    for kind, text in TEXTS.items():
-        latest = ConsentText.objects.filter(kind=kind).order_by("-version").first()
-        if latest is not None and latest.text == text:
-            continue
-        version = (ConsentText.objects.filter(kind=kind).aggregate(latest=Max("version"))["latest"] or 0) + 1
-        ConsentText.objects.create(kind=kind, version=version, text=text, created_at=timezone.now())
+    add_versions(apps, TEXTS)
 
 
 def remove_texts(apps, schema_editor):
-    ConsentText = apps.get_model("home", "ConsentText")
-    for kind, text in TEXTS.items():
-        ConsentText.objects.filter(kind=kind, text=text, records__isnull=True).delete()
+    remove_versions(apps, TEXTS)
 
 
 class Migration(migrations.Migration):
