@@ -4,7 +4,13 @@ from django import forms
 from django.utils import timezone
 
 from home.applications.consent import ConsentFormMixin
-from home.applications.fields import AccessibleErrorsMixin, PhoneField, full_years, years_word
+from home.applications.fields import (
+    AccessibleErrorsMixin,
+    PhoneField,
+    full_years,
+    guardian_contact_fields,
+    years_word,
+)
 from home.applications.spam import SpamProtectionFormMixin
 from home.models import ConsentText
 
@@ -56,20 +62,7 @@ class ClubApplicationForm(AccessibleErrorsMixin, SpamProtectionFormMixin, Consen
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Несколько слов — по желанию.",
     )
-    guardian_name = forms.CharField(
-        label="Фамилия, имя и отчество родителя или законного представителя",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "section-guardian name"}),
-    )
-    guardian_phone = PhoneField(label="Телефон родителя", required=False, autocomplete="section-guardian tel")
-    guardian_email = forms.EmailField(
-        label="Электронная почта родителя",
-        required=False,
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "section-guardian email"}),
-        error_messages={"invalid": "Проверьте адрес почты: например, ivanova@mail.ru."},
-    )
+    guardian_name, guardian_phone, guardian_email = guardian_contact_fields()
 
     def __init__(self, *args, club, **kwargs):
         self.club = club

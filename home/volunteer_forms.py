@@ -24,7 +24,13 @@ from wagtail.models import Page
 from home.applications.consent import ConsentFormMixin
 from home.applications.exports import FORMATS, can_export, export_response, stored_filters
 from home.applications.exports import Column as ExportColumn
-from home.applications.fields import AccessibleErrorsMixin, PhoneField, full_years
+from home.applications.fields import (
+    EMAIL_MESSAGE,
+    AccessibleErrorsMixin,
+    PhoneField,
+    full_years,
+    guardian_contact_fields,
+)
 from home.applications.notifications import send_later
 from home.applications.ratelimit import APPLICATION_SUBMISSIONS, RATE_LIMITED_MESSAGE
 from home.applications.references import next_reference_number
@@ -33,7 +39,6 @@ from home.applications.views import keep_private
 from home.models import ConsentText
 from home.models.forms import (
     GUARDIAN_FIELD_NAMES,
-    GUARDIAN_LABELS,
     SUBMISSION_RECEIVED,
     VolunteerFormSubmission,
 )
@@ -57,7 +62,6 @@ NUMBER_MESSAGES = {
     "max_value": "Число должно быть не больше %(limit_value)s.",
 }
 DATE_MESSAGE = "Введите дату в виде ДД.ММ.ГГГГ, например 14.03.2008."
-EMAIL_MESSAGE = "Проверьте адрес почты: например, ivanova@mail.ru."
 REPEAT_MESSAGE = (
     "Такая анкета уже отправлена {when} — второй раз отправлять её не нужно: координатор свяжется с вами. "
     "Если хотите что-то исправить или добавить, измените ответы и отправьте анкету снова."
@@ -160,16 +164,7 @@ class VolunteerFormBase(AccessibleErrorsMixin, SpamProtectionFormMixin, ConsentF
 def guardian_fields() -> dict:
     """The fields a form with an applicant-age field adds: required only when the applicant is under 18."""
     return {
-        "guardian_name": forms.CharField(
-            label=GUARDIAN_LABELS["guardian_name"], required=False, max_length=200
-        ),
-        "guardian_phone": PhoneField(label=GUARDIAN_LABELS["guardian_phone"], required=False),
-        "guardian_email": forms.EmailField(
-            label=GUARDIAN_LABELS["guardian_email"],
-            required=False,
-            max_length=254,
-            error_messages={"invalid": EMAIL_MESSAGE},
-        ),
+        **dict(zip(GUARDIAN_FIELD_NAMES, guardian_contact_fields(), strict=True)),
         "guardian_consent": forms.BooleanField(label=GUARDIAN_CONSENT_LABEL, required=False),
     }
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from clubs.models import Direction
 from home.applications.consent import ConsentFormMixin
-from home.applications.fields import AccessibleErrorsMixin, PhoneField, full_years
+from home.applications.fields import AccessibleErrorsMixin, PhoneField, full_years, guardian_contact_fields
 from home.applications.spam import SpamProtectionFormMixin
 from home.models import ConsentText, Region
 from mentors.choices import Audience, EmployerOffer, MentoringFormat
@@ -129,20 +129,7 @@ class MentorApplicationForm(AccessibleErrorsMixin, SpamProtectionFormMixin, Cons
         help_text="Для старшеклассников: если вам нет 18 лет, нужно согласие родителя.",
         error_messages={"invalid": "Введите дату в виде ДД.ММ.ГГГГ, например 14.03.2009."},
     )
-    guardian_name = forms.CharField(
-        label="Фамилия, имя и отчество родителя или законного представителя",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "section-guardian name"}),
-    )
-    guardian_phone = PhoneField(label="Телефон родителя", required=False, autocomplete="section-guardian tel")
-    guardian_email = forms.EmailField(
-        label="Электронная почта родителя",
-        required=False,
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "section-guardian email"}),
-        error_messages={"invalid": "Проверьте адрес почты: например, ivanova@mail.ru."},
-    )
+    guardian_name, guardian_phone, guardian_email = guardian_contact_fields()
     guardian_consent = forms.BooleanField(
         label="Я родитель или законный представитель и даю согласие на обработку персональных данных "
         "моего ребёнка для участия в наставничестве",

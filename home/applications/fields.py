@@ -1,4 +1,4 @@
-"""Form fields and checks that every application form needs: phone numbers and ages."""
+"""Form fields and checks that every application form needs: phone numbers, ages and a minor's guardian."""
 
 import re
 from datetime import date
@@ -12,6 +12,12 @@ PHONE_MESSAGE = (
     "Проверьте номер телефона: в российском номере 10 цифр после +7 или 8, например +7 912 345-67-89. "
     "Номер другой страны начните с её кода, например +375."
 )
+EMAIL_MESSAGE = "Проверьте адрес почты: например, ivanova@mail.ru."
+GUARDIAN_LABELS = {
+    "guardian_name": "Фамилия, имя и отчество родителя или законного представителя",
+    "guardian_phone": "Телефон родителя",
+    "guardian_email": "Электронная почта родителя",
+}
 
 
 def full_years(birth_date: date, on: date) -> int:
@@ -64,3 +70,27 @@ class AccessibleErrorsMixin:
             if self.fields[name].help_text:
                 described_by.append(f"{bound.auto_id}_helptext")
             self.fields[name].widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+def guardian_contact_fields() -> tuple[forms.Field, forms.Field, forms.Field]:
+    """Name, phone and e-mail of a minor's parent or guardian, in the browser's own «guardian» autofill
+    section, so that autofill never puts the applicant's details (or the parent's into the child's) there.
+    Optional here: each form says when they are required."""
+    return (
+        forms.CharField(
+            label=GUARDIAN_LABELS["guardian_name"],
+            required=False,
+            max_length=200,
+            widget=forms.TextInput(attrs={"autocomplete": "section-guardian name"}),
+        ),
+        PhoneField(
+            label=GUARDIAN_LABELS["guardian_phone"], required=False, autocomplete="section-guardian tel"
+        ),
+        forms.EmailField(
+            label=GUARDIAN_LABELS["guardian_email"],
+            required=False,
+            max_length=254,
+            widget=forms.EmailInput(attrs={"autocomplete": "section-guardian email"}),
+            error_messages={"invalid": EMAIL_MESSAGE},
+        ),
+    )

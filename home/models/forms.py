@@ -31,6 +31,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import safe_snake_case, string_to_ascii
 from wagtail.fields import RichTextField
 
+from home.applications.fields import GUARDIAN_LABELS
 from home.applications.notifications import email_builder, render_email
 
 CLEAN_NAME_MAX_LENGTH = 60
@@ -233,14 +234,6 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
                 "Возрастом или датой рождения заявителя можно отметить только одно поле формы.",
             )
         return cleaned_data
-
-
-# The labels of the fields every form with an applicant-age field adds for a minor's guardian.
-GUARDIAN_LABELS = {
-    "guardian_name": "Фамилия, имя и отчество родителя или законного представителя",
-    "guardian_phone": "Телефон родителя",
-    "guardian_email": "Электронная почта родителя",
-}
 
 
 class FormPage(RoutablePageMixin, AbstractEmailForm):

@@ -1,6 +1,7 @@
 """Volunteer forms check what people type: typed fields, limits, repeats, and a minor's guardian."""
 
 import datetime
+import re
 import time
 
 from django.contrib.auth import get_user_model
@@ -240,6 +241,14 @@ def test_the_guardian_section_is_shown_with_its_own_consent_text(client, form_pa
         'name="guardian_consent"' in html and "checked" not in html.split('name="guardian_consent"')[1][:80]
     )
     assert ConsentText.objects.current(ConsentText.Kind.VOLUNTEER_GUARDIAN).text in html
+
+
+def test_the_guardian_fields_have_their_own_autofill_section(client, form_page):
+    """As on the club and mentor forms: autofill must not put the volunteer's own details there."""
+    html = client.get(form_page.url).text
+    for name, token in [("guardian_name", "name"), ("guardian_phone", "tel"), ("guardian_email", "email")]:
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+        assert f'autocomplete="section-guardian {token}"' in tag, tag
 
 
 @pytest.mark.parametrize(
